@@ -1,0 +1,99 @@
+package dev.wasmlens.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The agent's settings. Each setting {@code wasmlens.NAME} is read, first found wins, from the agent arguments
+ * ({@code -javaagent:wasmlens-agent.jar=NAME=value,NAME=value}), the system property {@code wasmlens.NAME}, and
+ * the environment variable {@code WASMLENS_NAME} (upper case, dots and dashes as underscores). The scheme follows
+ * OpenTelemetry's {@code otel.*} / {@code OTEL_*}; {@code otel.instrumentation.wasmtime.enabled} is honoured as
+ * well so that one switch turns WasmLens off however it is deployed. See docs/configuration.md.
+ */
+final class AgentConfig {
+  static final String PREFIX = "wasmlens.";
+  static final String OTEL_ENABLED = "otel.instrumentation.wasmtime.enabled";
+
+  private final Map<String, String> agentArgs;
+  private final Properties systemProperties;
+  private final Map<String, String> environment;
+
+  private AgentConfig(Map<String, String> agentArgs, Properties systemProperties, Map<String, String> environment) {
+    this.agentArgs = agentArgs;
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalArgumentException when {@code agentArgs} is not a list of {@code name=value} pairs
+   */
+  static AgentConfig read(String agentArgs, Properties systemProperties, Map<String, String> environment) {
+    return new AgentConfig(parseAgentArgs(agentArgs), systemProperties, environment);
+  }
+
+  /** {@code wasmlens.enabled} (default true): false leaves every class untouched. */
+  boolean enabled() {
+    String otel = systemProperties.getProperty(OTEL_ENABLED, environment.get(envName(OTEL_ENABLED)));
+    return bool("enabled", otel == null || Boolean.parseBoolean(otel.trim()));
+  }
+
+  /**
+   * {@code wasmlens.jfr.file}: when set, the agent starts a JFR recording with its attribution settings and
+   * writes it to this file at exit. Null when not set.
+   */
+  String jfrFile() {
+    return get("jfr.file");
+  }
+
+  /** {@code wasmlens.jfr.base} (default {@code profile}): the JDK settings the attribution settings refine. */
+  String jfrBase() {
+    String base = get("jfr.base");
+    return base == null ? "profile" : base;
+  }
+
+  /** {@code wasmlens.debug} (default false): log each instrumented class and each suppressed failure. */
+  boolean debug() {
+    return bool("debug", false);
+  }
+
+  private boolean bool(String name, boolean defaultValue) {
+    String value = get(name);
+    return value == null ? defaultValue : Boolean.parseBoolean(value.trim());
+  }
+
+  private String get(String name) {
+    String value = agentArgs.get(name);
+    if (value == null) {
+      value = systemProperties.getProperty(PREFIX + name);
+    }
+    if (value == null) {
+      value = environment.get(envName(PREFIX + name));
+    }
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  static String envName(String property) {
+    return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static Map<String, String> parseAgentArgs(String agentArgs) {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    if (agentArgs == null || agentArgs.isBlank()) {
+      return parsed;
+    }
+    for (String pair : agentArgs.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "agent argument '" + pair + "' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
+      }
+      String name = pair.substring(0, eq).trim();
+      parsed.put(name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name, pair.substring(eq + 1));
+    }
+    return parsed;
+  }
+}

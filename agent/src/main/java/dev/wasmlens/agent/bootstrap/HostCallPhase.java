@@ -1,0 +1,40 @@
+package dev.wasmlens.agent.bootstrap;
+
+import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
+
+/**
+ * Records wasm calling into Java: wasmtime-java routes every host function through the private static
+ * {@code Func.invokeTrampoline}, on the thread of the enclosing {@code Func.call}.
+ */
+public final class HostCallPhase {
+  private HostCallPhase() {}
+
+  /** The host function with trampoline {@code index} starts. */
+  public static HostCallEvent begin(int index) {
+    HostCallEvent event = new HostCallEvent();
+    if (event.isEnabled()) {
+      HostFuncInfo info = WasmObjects.hostFunc(index);
+      event.importName = info == null || info.importName == null ? "#" + index : info.importName;
+      event.storeId = info == null || info.store == null ? 0 : info.store.id;
+      event.begin();
+    }
+    return event;
+  }
+
+  /**
+   * The host function ended; {@code startNanos} is {@link System#nanoTime()} at its start. Its time is added to
+   * the enclosing call's host time whether or not a recording runs.
+   */
+  public static void end(HostCallEvent event, long startNanos, Throwable thrown) {
+    ThreadState.current().hostNanos += System.nanoTime() - startNanos;
+    if (event == null) {
+      return;
+    }
+    event.end();
+    if (event.shouldCommit()) {
+      event.outcome = Outcome.of(thrown);
+      event.failure = Outcome.describe(thrown);
+      event.commit();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.wasmlens.agent.bootstrap;
+
+import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
+
+/**
+ * Records {@code dispose()} of Instance, Store, Module, Engine, Linker and Func. {@code dispose()} is native in
+ * wasmtime-java, so it is wrapped through the JVM's native-method prefix; {@code close()} calls it and is thus
+ * covered too, counted once.
+ */
+public final class TeardownPhase {
+  private static final String PACKAGE = "io.github.kawamuray.wasmtime.";
+
+  private TeardownPhase() {}
+
+  /**
+   * {@code target.dispose()} starts.
+   *
+   * @param target the object being disposed
+   * @param typeName the declaring class's name, for example {@code io.github.kawamuray.wasmtime.Store}
+   * @param nativePtr the object's native address, read before {@code dispose()} clears it
+   */
+  public static TeardownEvent begin(Object target, String typeName, long nativePtr) {
+    TeardownEvent event = new TeardownEvent();
+    if (!event.isEnabled()) {
+      return event;
+    }
+    String kind = typeName.startsWith(PACKAGE) ? typeName.substring(PACKAGE.length()) : typeName;
+    event.kind = kind;
+    switch (kind) {
+      case "Module":
+        ModuleInfo module = WasmObjects.module(target);
+        event.module = module == null ? null : module.name;
+        event.engineId = module == null ? 0 : module.engineId;
+        break;
+      case "Store":
+        StoreInfo store = WasmObjects.store(target);
+        event.storeId = store == null ? 0 : store.id;
+        event.engineId = store == null ? 0 : store.engineId;
+        break;
+      case "Instance":
+        describeInstance(event, WasmObjects.instance(target));
+        break;
+      case "Func":
+        ExportInfo export = WasmObjects.export(target);
+        describeInstance(event, export == null ? null : export.instance);
+        break;
+      case "Engine":
+        event.engineId = nativePtr;
+        break;
+      default:
+        break;
+    }
+    event.begin();
+    return event;
+  }
+
+  /** The {@code dispose()} that {@link #begin} returned {@code event} for ended. */
+  public static void end(TeardownEvent event, Throwable thrown) {
+    if (event == null) {
+      return;
+    }
+    event.end();
+    if (event.shouldCommit()) {
+      event.outcome = Outcome.of(thrown);
+      event.failure = Outcome.describe(thrown);
+      event.commit();
+    }
+  }
+
+  private static void describeInstance(TeardownEvent event, InstanceInfo instance) {
+    if (instance == null) {
+      return;
+    }
+    event.instanceId = instance.id;
+    event.module = instance.module == null ? null : instance.module.name;
+    event.storeId = instance.store == null ? 0 : instance.store.id;
+    event.engineId = instance.store == null ? 0 : instance.store.engineId;
+  }
+}

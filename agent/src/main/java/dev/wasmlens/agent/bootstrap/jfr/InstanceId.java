@@ -1,0 +1,21 @@
+package dev.wasmlens.agent.bootstrap.jfr;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.MetadataDefinition;
+import jdk.jfr.Name;
+import jdk.jfr.Relational;
+
+/** Marks a field that joins events on the same object: sequence number of a Wasmtime instance in this JVM. 0 means unknown. */
+@MetadataDefinition
+@Relational
+@Name("wasmlens.InstanceId")
+@Label("Instance Id")
+@Description("Sequence number of a Wasmtime instance in this JVM")
+@Target(ElementType.FIELD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface InstanceId {}
