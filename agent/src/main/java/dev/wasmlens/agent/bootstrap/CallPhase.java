@@ -22,6 +22,7 @@ public final class CallPhase {
     if (state.callDepth++ > 0) {
       return null;
     }
+    InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
     CallEvent event = new CallEvent();
     if (!event.isEnabled()) {
@@ -48,6 +49,7 @@ public final class CallPhase {
     if (state.callDepth > 0) {
       state.callDepth--;
     }
+    InjectedFailures.maybeThrow("call end");
     if (event == null || !event.isEnabled()) {
       return;
     }

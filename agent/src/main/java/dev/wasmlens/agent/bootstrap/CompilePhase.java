@@ -12,6 +12,7 @@ public final class CompilePhase {
 
   /** A compile starts on this thread. */
   public static CompileEvent begin() {
+    InjectedFailures.maybeThrow("compile begin");
     CompileEvent event = new CompileEvent();
     if (event.isEnabled()) {
       event.cpuTime = PhaseClock.start(event);
@@ -40,6 +41,7 @@ public final class CompilePhase {
 
   // The module is hashed after the clock stopped: the hash is the agent's cost, not the compile's.
   private static void finish(CompileEvent event, ModuleInfo module, Throwable thrown) {
+    InjectedFailures.maybeThrow("compile end");
     if (thrown == null) {
       ThreadState.current().compiledModule = module;
     }

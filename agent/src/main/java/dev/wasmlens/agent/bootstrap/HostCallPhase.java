@@ -11,6 +11,7 @@ public final class HostCallPhase {
 
   /** The host function with trampoline {@code index} starts. */
   public static HostCallEvent begin(int index) {
+    InjectedFailures.maybeThrow("host call begin");
     HostCallEvent event = new HostCallEvent();
     if (event.isEnabled()) {
       HostFuncInfo info = WasmObjects.hostFunc(index);
@@ -27,6 +28,7 @@ public final class HostCallPhase {
    */
   public static void end(HostCallEvent event, long startNanos, Throwable thrown) {
     ThreadState.current().hostNanos += System.nanoTime() - startNanos;
+    InjectedFailures.maybeThrow("host call end");
     if (event == null) {
       return;
     }

@@ -38,6 +38,7 @@ public final class InstantiatePhase {
 
   /** The instantiation ended, having thrown {@code thrown}. */
   public static void end(InstantiateEvent event, Throwable thrown) {
+    InjectedFailures.maybeThrow("instantiate end");
     if (event == null || !event.isEnabled()) {
       return;
     }
@@ -58,6 +59,7 @@ public final class InstantiatePhase {
   }
 
   private static InstantiateEvent begin(InstanceInfo info, boolean viaLinker) {
+    InjectedFailures.maybeThrow("instantiate begin");
     InstantiateEvent event = new InstantiateEvent();
     // Marked whether or not a recording runs, so that one started later does not call a repeat "first".
     boolean first = info != null && info.module != null && info.module.markInstantiated();

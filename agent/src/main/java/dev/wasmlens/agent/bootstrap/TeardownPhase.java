@@ -20,6 +20,7 @@ public final class TeardownPhase {
    * @param nativePtr the object's native address, read before {@code dispose()} clears it
    */
   public static TeardownEvent begin(Object target, String typeName, long nativePtr) {
+    InjectedFailures.maybeThrow("teardown begin");
     TeardownEvent event = new TeardownEvent();
     if (!event.isEnabled()) {
       return event;
@@ -56,6 +57,7 @@ public final class TeardownPhase {
 
   /** The {@code dispose()} that {@link #begin} returned {@code event} for ended. */
   public static void end(TeardownEvent event, Throwable thrown) {
+    InjectedFailures.maybeThrow("teardown end");
     if (event == null) {
       return;
     }

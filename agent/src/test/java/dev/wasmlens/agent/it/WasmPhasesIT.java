@@ -1,0 +1,206 @@
+package dev.wasmlens.agent.it;
+
+import static dev.wasmlens.agent.it.WasmEvents.CALL;
+import static dev.wasmlens.agent.it.WasmEvents.COMPILE;
+import static dev.wasmlens.agent.it.WasmEvents.HOST_CALL;
+import static dev.wasmlens.agent.it.WasmEvents.INSTANTIATE;
+import static dev.wasmlens.agent.it.WasmEvents.TEARDOWN;
+import static dev.wasmlens.agent.it.WasmEvents.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.agent.it.app.WasmScenario;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@link WasmScenario} in a child JVM with the agent and a recording, and once without the agent, and checks
+ * that the application saw the same thing and that the recording holds exactly the phases the scenario went
+ * through.
+ */
+class WasmPhasesIT {
+  private static ChildJvm.Result plain;
+  private static ChildJvm.Result instrumented;
+  private static WasmEvents events;
+
+  @BeforeAll
+  static void runScenario() throws Exception {
+    String main = WasmScenario.class.getName();
+    plain = ChildJvm.app(main, ChildJvm.WASM_DIR.toString()).run("scenario-plain");
+    Path recording = ChildJvm.recordingFile("scenario");
+    instrumented = ChildJvm.app(main, ChildJvm.WASM_DIR.toString())
+        .withAgent("jfr.file=" + recording)
+        .run("scenario-agent");
+    assertThat(instrumented.exitCode()).as(instrumented.stderr()).isZero();
+    events = WasmEvents.read(recording);
+  }
+
+  @Test
+  void applicationSeesTheSameResultsAndExceptions() {
+    assertThat(plain.exitCode()).isZero();
+    assertThat(instrumented.stdout()).isEqualTo(plain.stdout());
+    // The scenario's exceptions are the real ones: a trap, an epoch interrupt, a WASI exit, a host failure.
+    assertThat(plain.stdout())
+        .contains("call-trap: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
+            + " 'wasm trap: UNREACHABLE_CODE_REACHED'")
+        .contains("call-epoch-interrupt: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
+            + " 'wasm trap: INTERRUPT'")
+        .contains("call-wasi-exit: threw io.github.kawamuray.wasmtime.WasmFunctionError$I32ExitError 'exit code: 3'")
+        .contains("call-host-throws: threw io.github.kawamuray.wasmtime.WasmtimeException")
+        .contains("done");
+  }
+
+  @Test
+  void agentSuppressedNothing() {
+    assertThat(instrumented.suppressedFailures()).isZero();
+    assertThat(instrumented.instrumentedClasses()).isEqualTo(6);
+  }
+
+  @Test
+  void everyCompileIsRecordedOnceWithItsOutcome() {
+    List<RecordedEvent> compiles = events.named(COMPILE);
+    // new Module, fromBinary, fromFile, an invalid module, and fromFile in the epoch and WASI steps.
+    assertThat(compiles).hasSize(6);
+    assertThat(compiles).extracting(e -> e.getString("module")).containsExactly(
+        "sha256:" + sha256Prefix(compiles.get(0)), "sha256:" + sha256Prefix(compiles.get(1)),
+        "faults.wasm", "sha256:" + sha256Prefix(compiles.get(3)), "faults.wasm", "exit.wasm");
+    assertThat(compiles).extracting(e -> e.getString("outcome"))
+        .containsExactly("ok", "ok", "ok", "error", "ok", "ok");
+    assertThat(compiles.get(0).getLong("moduleSize")).isEqualTo(41);
+    assertThat(compiles.get(3).getString("failure")).contains("failed to parse WebAssembly module");
+    assertThat(compiles.get(2).getString("moduleHash")).hasSize(64);
+    // The first four compiles share the scenario's first engine; the later steps use their own.
+    assertThat(compiles.subList(0, 4)).extracting(e -> e.getLong("engineId")).containsOnly(compiles.get(0).getLong("engineId"));
+    assertThat(compiles.get(4).getLong("engineId")).isNotEqualTo(compiles.get(0).getLong("engineId"));
+    assertThat(compiles).allSatisfy(e -> assertThat(e.getLong("cpuTime")).isPositive());
+  }
+
+  @Test
+  void everyInstantiationIsRecordedWithItsModuleStoreAndId() {
+    List<RecordedEvent> instantiations = events.named(INSTANTIATE);
+    // adder, hosted, linked, faults, a missing import, 4 workers, epoch, WASI linker.
+    assertThat(instantiations).hasSize(11);
+    assertThat(instantiations).extracting(e -> e.getLong("instanceId")).doesNotHaveDuplicates();
+    assertThat(events.where(INSTANTIATE, field("viaLinker", true))).hasSize(2);
+    List<RecordedEvent> failed = events.where(INSTANTIATE, field("outcome", "error"));
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).getString("failure")).contains("expected 1 imports, found 0");
+    // The add module is instantiated first by the main thread, then by four workers: only the first is "first".
+    String addModule = events.named(COMPILE).get(0).getString("module");
+    List<RecordedEvent> adds = events.where(INSTANTIATE, field("module", addModule));
+    assertThat(adds).hasSize(5);
+    assertThat(adds).extracting(e -> e.getBoolean("firstForModule")).containsExactly(true, false, false, false, false);
+    assertThat(adds).extracting(e -> e.getLong("storeId")).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void callsAreCountedOncePerOutermostCallWithExportAndInstance() {
+    List<RecordedEvent> calls = events.named(CALL);
+    int main = 3 + 1 + 1 + 2 + 1 + 1;
+    assertThat(calls).hasSize(main + WasmScenario.THREADS * WasmScenario.CALLS_PER_THREAD);
+    Map<String, Long> byExport = calls.stream().collect(Collectors.groupingBy(e -> e.getString("export"), Collectors.counting()));
+    assertThat(byExport).containsEntry("add", 3L + WasmScenario.THREADS * WasmScenario.CALLS_PER_THREAD)
+        .containsEntry("double_plus_one", 2L)
+        .containsEntry("unreachable", 1L)
+        .containsEntry("div", 1L)
+        .containsEntry("spin", 1L)
+        .containsEntry("_start", 1L);
+    assertThat(outcomeOf("unreachable")).isEqualTo("trap");
+    assertThat(outcomeOf("div")).isEqualTo("trap");
+    assertThat(outcomeOf("spin")).isEqualTo("interrupt");
+    assertThat(outcomeOf("_start")).isEqualTo("exit");
+    assertThat(events.where(CALL, field("export", "double_plus_one"))).extracting(e -> e.getString("outcome"))
+        .containsExactly("ok", "error");
+  }
+
+  @Test
+  void callsLinkToTheInstantiationAndTeardownOfTheirInstance() {
+    Map<Long, RecordedEvent> instantiations = events.named(INSTANTIATE).stream()
+        .collect(Collectors.toMap(e -> e.getLong("instanceId"), e -> e));
+    for (RecordedEvent call : events.named(CALL)) {
+      RecordedEvent instantiation = instantiations.get(call.getLong("instanceId"));
+      assertThat(instantiation).as("instantiation of the instance of %s", call).isNotNull();
+      assertThat(call.getString("module")).isEqualTo(instantiation.getString("module"));
+      assertThat(call.getLong("storeId")).isEqualTo(instantiation.getLong("storeId"));
+      assertThat(call.getStartTime()).isAfterOrEqualTo(instantiation.getEndTime());
+    }
+    Set<Long> disposedInstances = events.where(TEARDOWN, field("kind", "Instance")).stream()
+        .map(e -> e.getLong("instanceId")).collect(Collectors.toSet());
+    Set<Long> calledInstances = events.where(CALL, field("export", "add")).stream()
+        .map(e -> e.getLong("instanceId")).collect(Collectors.toSet());
+    assertThat(disposedInstances).containsAll(calledInstances);
+  }
+
+  @Test
+  void hostCallsNestInsideTheirCallOnTheSameThread() {
+    List<RecordedEvent> hostCalls = events.named(HOST_CALL);
+    assertThat(hostCalls).extracting(e -> e.getString("importName")).containsExactly("env.double", "env.double");
+    assertThat(hostCalls).extracting(e -> e.getString("outcome")).containsExactly("ok", "error");
+    assertThat(hostCalls.get(1).getString("failure")).isEqualTo("java.lang.IllegalStateException: host refused 1");
+    List<RecordedEvent> calls = events.where(CALL, field("export", "double_plus_one"));
+    for (int i = 0; i < 2; i++) {
+      RecordedEvent call = calls.get(i);
+      RecordedEvent host = hostCalls.get(i);
+      assertThat(host.getThread().getJavaThreadId()).isEqualTo(call.getThread().getJavaThreadId());
+      assertThat(host.getStartTime()).isAfterOrEqualTo(call.getStartTime());
+      assertThat(host.getEndTime()).isBeforeOrEqualTo(call.getEndTime());
+      assertThat(call.getDuration("hostTime")).isPositive().isLessThanOrEqualTo(call.getDuration());
+    }
+    assertThat(events.where(CALL, field("export", "add"))).allSatisfy(
+        call -> assertThat(call.getDuration("hostTime")).isZero());
+  }
+
+  @Test
+  void concurrentCallsKeepTheirThreadStoreAndInstance() {
+    Map<String, List<RecordedEvent>> byThread = events.named(CALL).stream()
+        .filter(e -> e.getThread().getJavaName().startsWith("wasm-worker-"))
+        .collect(Collectors.groupingBy(e -> e.getThread().getJavaName()));
+    assertThat(byThread).hasSize(WasmScenario.THREADS);
+    Set<Long> instances = new java.util.HashSet<>();
+    byThread.forEach((thread, calls) -> {
+      assertThat(calls).hasSize(WasmScenario.CALLS_PER_THREAD);
+      assertThat(calls).extracting(e -> e.getLong("instanceId")).containsOnly(calls.get(0).getLong("instanceId"));
+      assertThat(calls).extracting(e -> e.getLong("storeId")).containsOnly(calls.get(0).getLong("storeId"));
+      instances.add(calls.get(0).getLong("instanceId"));
+    });
+    assertThat(instances).hasSize(WasmScenario.THREADS);
+  }
+
+  @Test
+  void everyDisposeIsATeardownWhetherThroughDisposeOrClose() {
+    Map<String, Long> byKind = events.named(TEARDOWN).stream()
+        .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+    assertThat(byKind).isEqualTo(Map.of(
+        "Instance", 8L, "Store", 7L, "Module", 5L, "Engine", 3L, "Linker", 2L, "Func", 1L));
+    assertThat(events.named(TEARDOWN)).extracting(e -> e.getString("outcome")).containsOnly("ok");
+    RecordedEvent func = events.where(TEARDOWN, field("kind", "Func")).get(0);
+    assertThat(func.getString("module")).isEqualTo(events.named(COMPILE).get(0).getString("module"));
+    assertThat(events.where(TEARDOWN, field("kind", "Module")))
+        .extracting(e -> e.getString("module")).contains("faults.wasm", "exit.wasm");
+    assertThat(events.where(TEARDOWN, field("kind", "Engine")))
+        .extracting(e -> e.getLong("engineId")).allSatisfy(id -> assertThat(id).isNotZero());
+  }
+
+  @Test
+  void eventsCarryNoStackTraces() {
+    assertThat(events.all).allSatisfy(e -> assertThat(e.getStackTrace()).isNull());
+    assertThat(events.all).extracting(RecordedEvent::getStartTime).isSorted();
+    assertThat(events.all.get(0).getStartTime()).isAfter(Instant.EPOCH);
+  }
+
+  private static String outcomeOf(String export) {
+    List<RecordedEvent> calls = events.where(CALL, field("export", export));
+    assertThat(calls).hasSize(1);
+    return calls.get(0).getString("outcome");
+  }
+
+  private static String sha256Prefix(RecordedEvent compile) {
+    return compile.getString("moduleHash").substring(0, 12);
+  }
+}
