@@ -3,7 +3,6 @@ package dev.wasmlens.agent;
 import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +40,12 @@ final class AgentStartup {
 
     String recording = "";
     if (config.jfrFile() != null) {
-      Path file = JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
-      recording = ", recording to " + file;
+      try {
+        recording = ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
+      } catch (Exception e) {
+        // The instrumentation is in place and serves any other recording; only this one is lost.
+        recording = ", but could not start the recording to " + config.jfrFile() + ": " + e;
+      }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> reportAtExit(transformer), "wasmlens-exit-report"));
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;

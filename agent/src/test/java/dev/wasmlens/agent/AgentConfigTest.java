@@ -1,0 +1,65 @@
+package dev.wasmlens.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+  @Test
+  void malformedAgentArgumentsAreRejectedWithAnExample() {
+    assertThatThrownBy(() -> AgentConfig.read("jfr.file", new Properties(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("agent argument 'jfr.file' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
+  }
+
+  @Test
+  void defaultsWhenNothingIsSet() {
+    AgentConfig config = AgentConfig.read(null, new Properties(), Map.of());
+    assertThat(config.enabled()).isTrue();
+    assertThat(config.jfrFile()).isNull();
+    assertThat(config.jfrBase()).isEqualTo("profile");
+    assertThat(config.debug()).isFalse();
+  }
+
+  @Test
+  void agentArgumentsWinOverSystemPropertiesWhichWinOverTheEnvironment() {
+    Properties properties = new Properties();
+    properties.setProperty("wasmlens.jfr.file", "from-property.jfr");
+    properties.setProperty("wasmlens.jfr.base", "default");
+    Map<String, String> environment = Map.of(
+        "WASMLENS_JFR_FILE", "from-env.jfr", "WASMLENS_JFR_BASE", "env.jfc", "WASMLENS_DEBUG", "true");
+
+    AgentConfig config = AgentConfig.read("jfr.file=from-args.jfr", properties, environment);
+
+    assertThat(config.jfrFile()).isEqualTo("from-args.jfr");
+    assertThat(config.jfrBase()).isEqualTo("default");
+    assertThat(config.debug()).isTrue();
+  }
+
+  @Test
+  void agentArgumentsMayCarryThePrefix() {
+    AgentConfig config = AgentConfig.read("wasmlens.debug=true, jfr.file = a.jfr ", new Properties(), Map.of());
+    assertThat(config.debug()).isTrue();
+    assertThat(config.jfrFile()).isEqualTo("a.jfr");
+  }
+
+  @Test
+  void theOpenTelemetrySwitchTurnsTheAgentOffUnlessWasmlensEnabledSaysOtherwise() {
+    Properties properties = new Properties();
+    properties.setProperty("otel.instrumentation.wasmtime.enabled", "false");
+    assertThat(AgentConfig.read(null, properties, Map.of()).enabled()).isFalse();
+    assertThat(AgentConfig.read(null, new Properties(), Map.of("OTEL_INSTRUMENTATION_WASMTIME_ENABLED", "false"))
+        .enabled()).isFalse();
+    assertThat(AgentConfig.read("enabled=true", properties, Map.of()).enabled()).isTrue();
+  }
+
+  @Test
+  void environmentNamesFollowTheOpenTelemetryConvention() {
+    assertThat(AgentConfig.envName("wasmlens.jfr.file")).isEqualTo("WASMLENS_JFR_FILE");
+    assertThat(AgentConfig.envName("otel.instrumentation.wasmtime.enabled"))
+        .isEqualTo("OTEL_INSTRUMENTATION_WASMTIME_ENABLED");
+  }
+}
