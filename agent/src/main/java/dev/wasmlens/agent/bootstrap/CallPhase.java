@@ -55,11 +55,7 @@ public final class CallPhase {
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
     event.end();
-    if (event.shouldCommit()) {
-      event.hostTime = state.hostNanos;
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
-      event.commit();
-    }
+    event.hostTime = state.hostNanos;
+    PhaseClock.commit(event, thrown);
   }
 }

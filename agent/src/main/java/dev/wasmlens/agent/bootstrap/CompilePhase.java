@@ -20,39 +20,32 @@ public final class CompilePhase {
     return event;
   }
 
-  /** A compile from {@code bytes} on the engine at {@code enginePtr} ended, having thrown {@code thrown}. */
-  public static void endFromBytes(CompileEvent event, long enginePtr, byte[] bytes, Throwable thrown) {
-    stop(event);
-    finish(event, ModuleInfo.ofBytes(bytes, enginePtr), thrown);
-  }
-
-  /** A compile of the file at {@code path} on the engine at {@code enginePtr} ended. */
-  public static void endFromFile(CompileEvent event, long enginePtr, String path, Throwable thrown) {
-    stop(event);
-    finish(event, ModuleInfo.ofFile(path, enginePtr), thrown);
-  }
-
-  private static void stop(CompileEvent event) {
-    if (event.isEnabled()) {
+  /**
+   * A compile ended, having thrown {@code thrown}.
+   *
+   * @param enginePtr the native address of the compiling engine
+   * @param source the module's bytes ({@code byte[]}) or the path of its file ({@code String})
+   */
+  public static void end(CompileEvent event, long enginePtr, Object source, Throwable thrown) {
+    boolean recording = event != null && event.isEnabled();
+    if (recording) {
       event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
       event.end();
     }
-  }
-
-  // The module is hashed after the clock stopped: the hash is the agent's cost, not the compile's.
-  private static void finish(CompileEvent event, ModuleInfo module, Throwable thrown) {
+    // Hashed after the clock stopped: the hash is the agent's cost, not the compile's.
+    ModuleInfo module = source instanceof String
+        ? ModuleInfo.ofFile((String) source, enginePtr)
+        : ModuleInfo.ofBytes((byte[]) source, enginePtr);
     InjectedFailures.maybeThrow("compile end");
     if (thrown == null) {
       ThreadState.current().compiledModule = module;
     }
-    if (event.shouldCommit()) {
+    if (recording) {
       event.module = module.name;
       event.moduleHash = module.sha256;
       event.moduleSize = module.size;
       event.engineId = module.engineId;
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
-      event.commit();
+      PhaseClock.commit(event, thrown);
     }
   }
 }

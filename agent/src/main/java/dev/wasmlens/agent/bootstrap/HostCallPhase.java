@@ -33,10 +33,6 @@ public final class HostCallPhase {
       return;
     }
     event.end();
-    if (event.shouldCommit()) {
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
-      event.commit();
-    }
+    PhaseClock.commit(event, thrown);
   }
 }

@@ -44,11 +44,7 @@ public final class InstantiatePhase {
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
     event.end();
-    if (event.shouldCommit()) {
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
-      event.commit();
-    }
+    PhaseClock.commit(event, thrown);
   }
 
   /** The constructor returned {@code instance}; {@code info} is what {@link #prepare} returned. */

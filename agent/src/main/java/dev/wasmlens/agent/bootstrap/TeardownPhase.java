@@ -62,11 +62,7 @@ public final class TeardownPhase {
       return;
     }
     event.end();
-    if (event.shouldCommit()) {
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
-      event.commit();
-    }
+    PhaseClock.commit(event, thrown);
   }
 
   private static void describeInstance(TeardownEvent event, InstanceInfo instance) {

@@ -3,6 +3,7 @@ package dev.wasmlens.agent.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.wasmlens.agent.bootstrap.CompilePhase;
@@ -28,14 +29,12 @@ final class ModuleInstrumentation implements TypeInstrumentation {
   @Override
   public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
     return builder
-        .method(isNative().and(named("newModule").or(named("newFromBinary"))))
-        .intercept(Advices.aroundNative(CompileBytesAdvice.class))
-        .method(isNative().and(named("newFromFile")))
-        .intercept(Advices.aroundNative(CompileFileAdvice.class))
+        .method(isNative().and(namedOneOf("newModule", "newFromBinary", "newFromFile")))
+        .intercept(Advices.aroundNative(CompileAdvice.class))
         .visit(Advices.on(CreatedAdvice.class, isConstructor().and(takesArguments(long.class))));
   }
 
-  static final class CompileBytesAdvice {
+  static final class CompileAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static CompileEvent enter() {
       return CompilePhase.begin();
@@ -45,25 +44,9 @@ final class ModuleInstrumentation implements TypeInstrumentation {
     static void exit(
         @Advice.Enter CompileEvent event,
         @Advice.Argument(0) long enginePtr,
-        @Advice.Argument(1) byte[] bytes,
+        @Advice.Argument(1) Object bytesOrPath,
         @Advice.Thrown Throwable thrown) {
-      CompilePhase.endFromBytes(event, enginePtr, bytes, thrown);
-    }
-  }
-
-  static final class CompileFileAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static CompileEvent enter() {
-      return CompilePhase.begin();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(
-        @Advice.Enter CompileEvent event,
-        @Advice.Argument(0) long enginePtr,
-        @Advice.Argument(1) String path,
-        @Advice.Thrown Throwable thrown) {
-      CompilePhase.endFromFile(event, enginePtr, path, thrown);
+      CompilePhase.end(event, enginePtr, bytesOrPath, thrown);
     }
   }
 
