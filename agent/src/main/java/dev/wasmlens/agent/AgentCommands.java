@@ -3,12 +3,13 @@ package dev.wasmlens.agent;
 import java.io.PrintStream;
 
 /**
- * The commands of {@code java -jar wasmlens-agent.jar}. Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * The commands of {@code java -jar wasmlens-agent.jar}. Exit codes: 0 done, 1 failed, 2 bad
+ * arguments.
  *
  * <ul>
- *   <li>{@code jfc [BASE]} writes the complete JFR settings for attribution, for this JDK, to standard output:
- *       BASE ({@code profile} unless given: a JDK configuration name or a {@code .jfc} path) refined by the
- *       agent's {@code wasmlens.jfc};
+ *   <li>{@code jfc [BASE]} writes the complete JFR settings for attribution, for this JDK, to
+ *       standard output: BASE ({@code profile} unless given: a JDK configuration name or a {@code
+ *       .jfc} path) refined by the agent's {@code wasmlens.jfc};
  *   <li>{@code version} prints the agent's version.
  * </ul>
  */
@@ -16,11 +17,13 @@ final class AgentCommands {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
-  private static final String USAGE_TEXT = String.join("\n",
-      "Usage: java -jar wasmlens-agent.jar <command>",
-      "  jfc [BASE]   write JFR settings for attribution (BASE: default, profile or a .jfc file; default profile)",
-      "  version      print the agent's version",
-      "As an agent: java -javaagent:wasmlens-agent.jar[=jfr.file=app.jfr] ... (see docs/configuration.md)");
+  private static final String USAGE_TEXT =
+      String.join(
+          "\n",
+          "Usage: java -jar wasmlens-agent.jar <command>",
+          "  jfc [BASE]   write JFR settings for attribution (BASE: default, profile or a .jfc file; default profile)",
+          "  version      print the agent's version",
+          "As an agent: java -javaagent:wasmlens-agent.jar[=jfr.file=app.jfr] ... (see docs/configuration.md)");
 
   private AgentCommands() {}
 
@@ -36,7 +39,8 @@ final class AgentCommands {
         return OK;
       case "jfc":
         if (args.length > 2) {
-          err.println("jfc takes at most one argument, the base settings; got " + (args.length - 1));
+          err.println(
+              "jfc takes at most one argument, the base settings; got " + (args.length - 1));
           return USAGE;
         }
         try {

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The agent's settings. Each setting {@code wasmlens.NAME} is read, first found wins, from the agent arguments
- * ({@code -javaagent:wasmlens-agent.jar=NAME=value,NAME=value}), the system property {@code wasmlens.NAME}, and
- * the environment variable {@code WASMLENS_NAME} (upper case, dots and dashes as underscores). The scheme follows
- * OpenTelemetry's {@code otel.*} / {@code OTEL_*}; {@code otel.instrumentation.wasmtime.enabled} is honoured as
- * well so that one switch turns WasmLens off however it is deployed. See docs/configuration.md.
+ * The agent's settings. Each setting {@code wasmlens.NAME} is read, first found wins, from the
+ * agent arguments ({@code -javaagent:wasmlens-agent.jar=NAME=value,NAME=value}), the system
+ * property {@code wasmlens.NAME}, and the environment variable {@code WASMLENS_NAME} (upper case,
+ * dots and dashes as underscores). The scheme follows OpenTelemetry's {@code otel.*} / {@code
+ * OTEL_*}; {@code otel.instrumentation.wasmtime.enabled} is honoured as well so that one switch
+ * turns WasmLens off however it is deployed. See docs/configuration.md.
  */
 final class AgentConfig {
   static final String PREFIX = "wasmlens.";
@@ -20,7 +21,8 @@ final class AgentConfig {
   private final Properties systemProperties;
   private final Map<String, String> environment;
 
-  private AgentConfig(Map<String, String> agentArgs, Properties systemProperties, Map<String, String> environment) {
+  private AgentConfig(
+      Map<String, String> agentArgs, Properties systemProperties, Map<String, String> environment) {
     this.agentArgs = agentArgs;
     this.systemProperties = systemProperties;
     this.environment = environment;
@@ -29,33 +31,42 @@ final class AgentConfig {
   /**
    * Reads the settings.
    *
-   * @throws IllegalArgumentException when {@code agentArgs} is not a list of {@code name=value} pairs
+   * @throws IllegalArgumentException when {@code agentArgs} is not a list of {@code name=value}
+   *     pairs
    */
-  static AgentConfig read(String agentArgs, Properties systemProperties, Map<String, String> environment) {
+  static AgentConfig read(
+      String agentArgs, Properties systemProperties, Map<String, String> environment) {
     return new AgentConfig(parseAgentArgs(agentArgs), systemProperties, environment);
   }
 
   /** {@code wasmlens.enabled} (default true): false leaves every class untouched. */
   boolean enabled() {
-    String otel = systemProperties.getProperty(OTEL_ENABLED, environment.get(envName(OTEL_ENABLED)));
+    String otel =
+        systemProperties.getProperty(OTEL_ENABLED, environment.get(envName(OTEL_ENABLED)));
     return bool("enabled", otel == null || Boolean.parseBoolean(otel.trim()));
   }
 
   /**
-   * {@code wasmlens.jfr.file}: when set, the agent starts a JFR recording with its attribution settings and
-   * writes it to this file at exit. Null when not set.
+   * {@code wasmlens.jfr.file}: when set, the agent starts a JFR recording with its attribution
+   * settings and writes it to this file at exit. Null when not set.
    */
   String jfrFile() {
     return get("jfr.file");
   }
 
-  /** {@code wasmlens.jfr.base} (default {@code profile}): the JDK settings the attribution settings refine. */
+  /**
+   * {@code wasmlens.jfr.base} (default {@code profile}): the JDK settings the attribution settings
+   * refine.
+   */
   String jfrBase() {
     String base = get("jfr.base");
     return base == null ? "profile" : base;
   }
 
-  /** {@code wasmlens.debug} (default false): log each instrumented class and each suppressed failure. */
+  /**
+   * {@code wasmlens.debug} (default false): log each instrumented class and each suppressed
+   * failure.
+   */
   boolean debug() {
     return bool("debug", false);
   }
@@ -89,10 +100,13 @@ final class AgentConfig {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException(
-            "agent argument '" + pair + "' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
+            "agent argument '"
+                + pair
+                + "' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
       }
       String name = pair.substring(0, eq).trim();
-      parsed.put(name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name, pair.substring(eq + 1));
+      parsed.put(
+          name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name, pair.substring(eq + 1));
     }
     return parsed;
   }

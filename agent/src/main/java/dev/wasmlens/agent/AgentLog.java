@@ -1,8 +1,8 @@
 package dev.wasmlens.agent;
 
 /**
- * The agent's few messages, to standard error with a {@code [wasmlens]} prefix. The agent must not depend on the
- * application's logging framework, nor start one.
+ * The agent's few messages, to standard error with a {@code [wasmlens]} prefix. The agent must not
+ * depend on the application's logging framework, nor start one.
  */
 final class AgentLog {
   private static volatile boolean debug;

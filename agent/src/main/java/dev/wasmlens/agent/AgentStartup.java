@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the agent: reads the configuration, puts the bootstrap package on the bootstrap class path, registers
- * the transformer with its native-method prefix, optionally starts a JFR recording, and reports at exit.
+ * Starts the agent: reads the configuration, puts the bootstrap package on the bootstrap class
+ * path, registers the transformer with its native-method prefix, optionally starts a JFR recording,
+ * and reports at exit.
  */
 final class AgentStartup {
-  static final String VERSION = versionOf(AgentStartup.class.getPackage().getImplementationVersion());
+  static final String VERSION =
+      versionOf(AgentStartup.class.getPackage().getImplementationVersion());
 
   private AgentStartup() {}
 
-  static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach) throws Exception {
+  static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach)
+      throws Exception {
     long startNanos = System.nanoTime();
     AgentConfig config = AgentConfig.read(agentArgs, System.getProperties(), System.getenv());
     if (!config.enabled()) {
@@ -32,7 +35,8 @@ final class AgentStartup {
     if (instrumentation.isNativeMethodPrefixSupported()) {
       instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
     } else {
-      AgentLog.info("this JVM cannot prefix native methods: compiles, instantiations and teardowns go unrecorded");
+      AgentLog.info(
+          "this JVM cannot prefix native methods: compiles, instantiations and teardowns go unrecorded");
     }
     if (lateAttach) {
       warnAboutLoadedClasses(instrumentation);
@@ -41,18 +45,23 @@ final class AgentStartup {
     String recording = "";
     if (config.jfrFile() != null) {
       try {
-        recording = ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
+        recording =
+            ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
       } catch (Exception e) {
         // The instrumentation is in place and serves any other recording; only this one is lost.
         recording = ", but could not start the recording to " + config.jfrFile() + ": " + e;
       }
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> reportAtExit(transformer), "wasmlens-exit-report"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> reportAtExit(transformer), "wasmlens-exit-report"));
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + recording);
   }
 
-  /** Classes loaded before the agent keep their original code: say which, since their phases go unrecorded. */
+  /**
+   * Classes loaded before the agent keep their original code: say which, since their phases go
+   * unrecorded.
+   */
   private static void warnAboutLoadedClasses(Instrumentation instrumentation) {
     List<String> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -61,14 +70,19 @@ final class AgentStartup {
       }
     }
     if (!loaded.isEmpty()) {
-      AgentLog.info("attached late: already loaded wasmtime-java classes stay uninstrumented: " + loaded);
+      AgentLog.info(
+          "attached late: already loaded wasmtime-java classes stay uninstrumented: " + loaded);
     }
   }
 
   private static void reportAtExit(WasmtimeTransformer transformer) {
     long failures = AgentFailures.count();
-    String summary = "exit: " + transformer.instrumentedClasses() + " wasmtime-java classes instrumented, "
-        + failures + " internal failures suppressed";
+    String summary =
+        "exit: "
+            + transformer.instrumentedClasses()
+            + " wasmtime-java classes instrumented, "
+            + failures
+            + " internal failures suppressed";
     Throwable first = AgentFailures.first();
     AgentLog.info(first == null ? summary : summary + " (first: " + first + ")");
   }

@@ -13,12 +13,12 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Puts the classes under {@code dev/wasmlens/agent/bootstrap/} on the bootstrap class path, so that advice
- * inlined into wasmtime-java can reach them from any class loader.
+ * Puts the classes under {@code dev/wasmlens/agent/bootstrap/} on the bootstrap class path, so that
+ * advice inlined into wasmtime-java can reach them from any class loader.
  *
- * <p>Only that package goes there: ByteBuddy and the installer stay in the system class loader, relocated. The
- * classes are copied from the agent jar into a temporary jar, deleted at exit, because
- * {@link Instrumentation#appendToBootstrapClassLoaderSearch} takes whole jars.
+ * <p>Only that package goes there: ByteBuddy and the installer stay in the system class loader,
+ * relocated. The classes are copied from the agent jar into a temporary jar, deleted at exit,
+ * because {@link Instrumentation#appendToBootstrapClassLoaderSearch} takes whole jars.
  */
 final class BootstrapClassPath {
   static final String BOOTSTRAP_PACKAGE_PATH = "dev/wasmlens/agent/bootstrap/";
@@ -26,8 +26,8 @@ final class BootstrapClassPath {
   private BootstrapClassPath() {}
 
   /**
-   * Appends the bootstrap package to the bootstrap class path. Must run before any class of that package is
-   * loaded, or the system class loader would define a second copy.
+   * Appends the bootstrap package to the bootstrap class path. Must run before any class of that
+   * package is loaded, or the system class loader would define a second copy.
    */
   static void append(Instrumentation instrumentation) throws IOException {
     Path agentJar = agentJar();
@@ -52,7 +52,8 @@ final class BootstrapClassPath {
 
   static Path agentJar() throws IOException {
     try {
-      File file = new File(WasmLensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      File file =
+          new File(WasmLensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!file.isFile()) {
         throw new IOException("the agent was not loaded from a jar but from " + file);
       }

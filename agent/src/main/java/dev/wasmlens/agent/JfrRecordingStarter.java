@@ -8,19 +8,25 @@ import java.text.ParseException;
 import java.time.Duration;
 import jdk.jfr.Recording;
 
-/** Starts the recording asked for with {@code wasmlens.jfr.file}, written to that file when the JVM exits. */
+/**
+ * Starts the recording asked for with {@code wasmlens.jfr.file}, written to that file when the JVM
+ * exits.
+ */
 final class JfrRecordingStarter {
   /** The recording's name, as {@code jcmd PID JFR.check} lists it. */
   static final String RECORDING_NAME = "wasmlens";
+
   /** Older data is dropped past this size, so a long-running service cannot fill its disk. */
   static final long MAX_SIZE_BYTES = 1024L * 1024 * 1024;
+
   /** Older data is dropped past this age. */
   static final Duration MAX_AGE = Duration.ofHours(24);
 
   private JfrRecordingStarter() {}
 
   /**
-   * Starts the recording, creating the file's folder if needed, and returns the file's absolute path.
+   * Starts the recording, creating the file's folder if needed, and returns the file's absolute
+   * path.
    *
    * @throws IOException when the folder cannot be created or the file not written
    * @throws ParseException when {@code base} is a malformed {@code .jfc} file

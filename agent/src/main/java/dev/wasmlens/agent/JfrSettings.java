@@ -14,12 +14,12 @@ import java.util.TreeMap;
 import jdk.jfr.Configuration;
 
 /**
- * The JFR settings a recording needs for attribution: a JDK configuration ({@code profile} by default) refined by
- * {@code wasmlens.jfc} from the agent jar, which enables every wasm event at 0 ms, safepoints, VM operations and
- * compilations at 0 ms, and lock and park waits from 1 ms.
+ * The JFR settings a recording needs for attribution: a JDK configuration ({@code profile} by
+ * default) refined by {@code wasmlens.jfc} from the agent jar, which enables every wasm event at 0
+ * ms, safepoints, VM operations and compilations at 0 ms, and lock and park waits from 1 ms.
  *
- * <p>Merged at run time, because a {@code .jfc} written for one JDK would miss the events of another, and JFR does
- * not merge two settings files given to one recording.
+ * <p>Merged at run time, because a {@code .jfc} written for one JDK would miss the events of
+ * another, and JFR does not merge two settings files given to one recording.
  */
 final class JfrSettings {
   static final String RESOURCE = "/wasmlens.jfc";
@@ -29,7 +29,8 @@ final class JfrSettings {
   /**
    * The merged settings, as {@code event#setting -> value}.
    *
-   * @param base a JDK configuration name ({@code default}, {@code profile}) or the path of a {@code .jfc} file
+   * @param base a JDK configuration name ({@code default}, {@code profile}) or the path of a {@code
+   *     .jfc} file
    */
   static Map<String, String> merged(String base) throws IOException, ParseException {
     Map<String, String> settings = new TreeMap<>(baseConfiguration(base).getSettings());
@@ -37,13 +38,20 @@ final class JfrSettings {
     return settings;
   }
 
-  /** Writes {@code settings} as a {@code .jfc} document that {@code -XX:StartFlightRecording} accepts. */
+  /**
+   * Writes {@code settings} as a {@code .jfc} document that {@code -XX:StartFlightRecording}
+   * accepts.
+   */
   static String toJfc(Map<String, String> settings) {
-    StringBuilder jfc = new StringBuilder()
-        .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<!-- Written by the WasmLens agent for ").append(xml(System.getProperty("java.vm.name")))
-        .append(' ').append(xml(System.getProperty("java.version"))).append(" -->\n")
-        .append("<configuration version=\"2.0\" label=\"WasmLens\" provider=\"WasmLens\">\n");
+    StringBuilder jfc =
+        new StringBuilder()
+            .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<!-- Written by the WasmLens agent for ")
+            .append(xml(System.getProperty("java.vm.name")))
+            .append(' ')
+            .append(xml(System.getProperty("java.version")))
+            .append(" -->\n")
+            .append("<configuration version=\"2.0\" label=\"WasmLens\" provider=\"WasmLens\">\n");
     String openEvent = null;
     for (Map.Entry<String, String> setting : settings.entrySet()) {
       int hash = setting.getKey().indexOf('#');
@@ -55,8 +63,11 @@ final class JfrSettings {
         jfc.append("  <event name=\"").append(xml(event)).append("\">\n");
         openEvent = event;
       }
-      jfc.append("    <setting name=\"").append(xml(setting.getKey().substring(hash + 1))).append("\">")
-          .append(xml(setting.getValue())).append("</setting>\n");
+      jfc.append("    <setting name=\"")
+          .append(xml(setting.getKey().substring(hash + 1)))
+          .append("\">")
+          .append(xml(setting.getValue()))
+          .append("</setting>\n");
     }
     if (openEvent != null) {
       jfc.append("  </event>\n");
@@ -66,7 +77,9 @@ final class JfrSettings {
 
   private static Configuration baseConfiguration(String base) throws IOException, ParseException {
     Path file = Paths.get(base);
-    return Files.isRegularFile(file) ? Configuration.create(file) : Configuration.getConfiguration(base);
+    return Files.isRegularFile(file)
+        ? Configuration.create(file)
+        : Configuration.getConfiguration(base);
   }
 
   private static Configuration wasmlensConfiguration() throws IOException, ParseException {
@@ -81,6 +94,9 @@ final class JfrSettings {
   }
 
   private static String xml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -3,12 +3,12 @@ package dev.wasmlens.agent;
 import java.lang.instrument.Instrumentation;
 
 /**
- * Entry points of the agent jar: {@code premain} for {@code -javaagent}, {@code agentmain} for a late attach, and
- * {@code main} for the jar's commands.
+ * Entry points of the agent jar: {@code premain} for {@code -javaagent}, {@code agentmain} for a
+ * late attach, and {@code main} for the jar's commands.
  *
- * <p>Nothing here may harm the application: any failure while starting is reported in one line and leaves the
- * application running without the agent. This class must not touch the bootstrap package before
- * {@link AgentStartup} has put it on the bootstrap class path.
+ * <p>Nothing here may harm the application: any failure while starting is reported in one line and
+ * leaves the application running without the agent. This class must not touch the bootstrap package
+ * before {@link AgentStartup} has put it on the bootstrap class path.
  */
 public final class WasmLensAgent {
   private WasmLensAgent() {}

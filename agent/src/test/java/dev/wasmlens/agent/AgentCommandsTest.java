@@ -17,7 +17,8 @@ class AgentCommandsTest {
   @Test
   void unknownCommandIsAUsageError() {
     assertThat(run("frobnicate")).isEqualTo(AgentCommands.USAGE);
-    assertThat(err()).startsWith("unknown command 'frobnicate'\nUsage: java -jar wasmlens-agent.jar <command>");
+    assertThat(err())
+        .startsWith("unknown command 'frobnicate'\nUsage: java -jar wasmlens-agent.jar <command>");
     assertThat(out()).isEmpty();
   }
 
@@ -56,8 +57,10 @@ class AgentCommandsTest {
         .containsEntry("jdk.ThreadPark#threshold", "1 ms");
     // The rest of the profile is kept, for example allocation sampling.
     Map<String, String> profile = Configuration.getConfiguration("profile").getSettings();
-    assertThat(settings).containsEntry("jdk.ObjectAllocationSample#enabled",
-        profile.get("jdk.ObjectAllocationSample#enabled"));
+    assertThat(settings)
+        .containsEntry(
+            "jdk.ObjectAllocationSample#enabled",
+            profile.get("jdk.ObjectAllocationSample#enabled"));
     assertThat(settings.size()).isGreaterThan(profile.size());
   }
 
@@ -68,7 +71,9 @@ class AgentCommandsTest {
   }
 
   private int run(String... args) {
-    return AgentCommands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return AgentCommands.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 

@@ -12,7 +12,8 @@ class AgentConfigTest {
   void malformedAgentArgumentsAreRejectedWithAnExample() {
     assertThatThrownBy(() -> AgentConfig.read("jfr.file", new Properties(), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("agent argument 'jfr.file' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
+        .hasMessage(
+            "agent argument 'jfr.file' is not name=value (example: -javaagent:wasmlens-agent.jar=jfr.file=app.jfr)");
   }
 
   @Test
@@ -29,8 +30,14 @@ class AgentConfigTest {
     Properties properties = new Properties();
     properties.setProperty("wasmlens.jfr.file", "from-property.jfr");
     properties.setProperty("wasmlens.jfr.base", "default");
-    Map<String, String> environment = Map.of(
-        "WASMLENS_JFR_FILE", "from-env.jfr", "WASMLENS_JFR_BASE", "env.jfc", "WASMLENS_DEBUG", "true");
+    Map<String, String> environment =
+        Map.of(
+            "WASMLENS_JFR_FILE",
+            "from-env.jfr",
+            "WASMLENS_JFR_BASE",
+            "env.jfc",
+            "WASMLENS_DEBUG",
+            "true");
 
     AgentConfig config = AgentConfig.read("jfr.file=from-args.jfr", properties, environment);
 
@@ -41,7 +48,8 @@ class AgentConfigTest {
 
   @Test
   void agentArgumentsMayCarryThePrefix() {
-    AgentConfig config = AgentConfig.read("wasmlens.debug=true, jfr.file = a.jfr ", new Properties(), Map.of());
+    AgentConfig config =
+        AgentConfig.read("wasmlens.debug=true, jfr.file = a.jfr ", new Properties(), Map.of());
     assertThat(config.debug()).isTrue();
     assertThat(config.jfrFile()).isEqualTo("a.jfr");
   }
@@ -51,8 +59,13 @@ class AgentConfigTest {
     Properties properties = new Properties();
     properties.setProperty("otel.instrumentation.wasmtime.enabled", "false");
     assertThat(AgentConfig.read(null, properties, Map.of()).enabled()).isFalse();
-    assertThat(AgentConfig.read(null, new Properties(), Map.of("OTEL_INSTRUMENTATION_WASMTIME_ENABLED", "false"))
-        .enabled()).isFalse();
+    assertThat(
+            AgentConfig.read(
+                    null,
+                    new Properties(),
+                    Map.of("OTEL_INSTRUMENTATION_WASMTIME_ENABLED", "false"))
+                .enabled())
+        .isFalse();
     assertThat(AgentConfig.read("enabled=true", properties, Map.of()).enabled()).isTrue();
   }
 

@@ -16,8 +16,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Prints where the agent's recording goes and what it holds so far: per wasm event, the count, median and
- * maximum duration. A stand-in until the analyzer (issue 5) writes the real report.
+ * Prints where the agent's recording goes and what it holds so far: per wasm event, the count,
+ * median and maximum duration. A stand-in until the analyzer (issue 5) writes the real report.
  */
 final class RecordingSummary {
   /** The name the agent gives the recording it starts for {@code wasmlens.jfr.file}. */
@@ -28,7 +28,8 @@ final class RecordingSummary {
   static void print(PrintStream out) throws IOException {
     Recording recording = agentRecording();
     if (recording == null) {
-      out.println("no WasmLens recording is running: attach the agent with -javaagent:wasmlens-agent.jar=jfr.file=app.jfr");
+      out.println(
+          "no WasmLens recording is running: attach the agent with -javaagent:wasmlens-agent.jar=jfr.file=app.jfr");
       return;
     }
     Path snapshot = Files.createTempFile("wasmlens-snapshot-", ".jfr");
@@ -43,11 +44,16 @@ final class RecordingSummary {
       }
       out.println();
       out.printf("%-22s %8s %12s %12s%n", "event", "count", "median", "max");
-      durations.forEach((name, list) -> {
-        list.sort(null);
-        out.printf("%-22s %8d %12s %12s%n", name, list.size(), format(list.get((list.size() - 1) / 2)),
-            format(list.get(list.size() - 1)));
-      });
+      durations.forEach(
+          (name, list) -> {
+            list.sort(null);
+            out.printf(
+                "%-22s %8d %12s %12s%n",
+                name,
+                list.size(),
+                format(list.get((list.size() - 1) / 2)),
+                format(list.get(list.size() - 1)));
+          });
       out.println();
       out.println("The full recording is written at exit to " + recording.getDestination());
       out.println("  jfr print --events 'wasmlens.*' " + recording.getDestination());
@@ -58,7 +64,8 @@ final class RecordingSummary {
 
   private static Recording agentRecording() {
     for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
-      if (AGENT_RECORDING.equals(recording.getName()) && recording.getState() == RecordingState.RUNNING) {
+      if (AGENT_RECORDING.equals(recording.getName())
+          && recording.getState() == RecordingState.RUNNING) {
         return recording;
       }
     }
@@ -67,6 +74,8 @@ final class RecordingSummary {
 
   private static String format(Duration duration) {
     double micros = duration.toNanos() / 1_000.0;
-    return micros < 1_000 ? String.format("%.1f us", micros) : String.format("%.2f ms", micros / 1_000);
+    return micros < 1_000
+        ? String.format("%.1f us", micros)
+        : String.format("%.2f ms", micros / 1_000);
   }
 }

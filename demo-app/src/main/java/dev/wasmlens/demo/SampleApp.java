@@ -21,11 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small wasmtime-java application to run under the agent; the full demo service comes with issue 4.
+ * A small wasmtime-java application to run under the agent; the full demo service comes with issue
+ * 4.
  *
- * <p>It runs a real-world WASI command, wabt's {@code wat2wasm}, inside Wasmtime to build its own guest from
- * {@code checksum.wat}, then calls that guest from several threads; the guest calls back into a Java host
- * function. At the end it summarizes what the agent recorded, when a recording runs.
+ * <p>It runs a real-world WASI command, wabt's {@code wat2wasm}, inside Wasmtime to build its own
+ * guest from {@code checksum.wat}, then calls that guest from several threads; the guest calls back
+ * into a Java host function. At the end it summarizes what the agent recorded, when a recording
+ * runs.
  */
 public final class SampleApp {
   static final int THREADS = 4;
@@ -38,10 +40,13 @@ public final class SampleApp {
     Path work = Files.createTempDirectory("wasmlens-sample-");
     try (Engine engine = new Engine()) {
       Path guest = buildGuestWithWat2wasm(engine, work);
-      System.out.printf("built %s (%d bytes) with wat2wasm running in Wasmtime%n", guest.getFileName(), Files.size(guest));
+      System.out.printf(
+          "built %s (%d bytes) with wat2wasm running in Wasmtime%n",
+          guest.getFileName(), Files.size(guest));
       try (Module module = Module.fromFile(engine, guest.toString())) {
         long checksum = callFromThreads(engine, module);
-        System.out.printf("%d threads x %d calls of checksum(%d): combined checksum %d%n",
+        System.out.printf(
+            "%d threads x %d calls of checksum(%d): combined checksum %d%n",
             THREADS, CALLS_PER_THREAD, LOOP_ITERATIONS, checksum);
       }
     }
@@ -52,11 +57,15 @@ public final class SampleApp {
   private static Path buildGuestWithWat2wasm(Engine engine, Path work) throws IOException {
     copyResource("/guests/checksum.wat", work.resolve("checksum.wat"));
     try (Module wat2wasm = Module.fromBinary(engine, readResource("/wat2wasm"));
-        WasiCtx wasi = new WasiCtxBuilder()
-            .arg("wat2wasm").arg("/work/checksum.wat").arg("-o").arg("/work/checksum.wasm")
-            .preopenedDir(work, "/work")
-            .inheritStderr()
-            .build();
+        WasiCtx wasi =
+            new WasiCtxBuilder()
+                .arg("wat2wasm")
+                .arg("/work/checksum.wat")
+                .arg("-o")
+                .arg("/work/checksum.wasm")
+                .preopenedDir(work, "/work")
+                .inheritStderr()
+                .build();
         Store<Void> store = new Store<>(null, engine, wasi);
         Linker linker = new Linker(engine)) {
       WasiCtx.addToLinker(linker);
@@ -72,17 +81,23 @@ public final class SampleApp {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      threads.add(new Thread(() -> {
-        try (Store<Void> store = new Store<>(null, engine)) {
-          Func mix = WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, x -> x ^ (x >>> 7));
-          try (Instance instance = new Instance(store, module, List.of(Extern.fromFunc(mix)))) {
-            Func checksum = instance.getFunc(store, "checksum").get();
-            for (int i = 0; i < CALLS_PER_THREAD; i++) {
-              sums[thread] += checksum.call(store, Val.fromI32(LOOP_ITERATIONS))[0].i32();
-            }
-          }
-        }
-      }, "sample-worker-" + t));
+      threads.add(
+          new Thread(
+              () -> {
+                try (Store<Void> store = new Store<>(null, engine)) {
+                  Func mix =
+                      WasmFunctions.wrap(
+                          store, WasmValType.I32, WasmValType.I32, x -> x ^ (x >>> 7));
+                  try (Instance instance =
+                      new Instance(store, module, List.of(Extern.fromFunc(mix)))) {
+                    Func checksum = instance.getFunc(store, "checksum").get();
+                    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                      sums[thread] += checksum.call(store, Val.fromI32(LOOP_ITERATIONS))[0].i32();
+                    }
+                  }
+                }
+              },
+              "sample-worker-" + t));
     }
     threads.forEach(Thread::start);
     for (Thread thread : threads) {

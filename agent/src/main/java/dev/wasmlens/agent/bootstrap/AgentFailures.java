@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Counts throwables the agent suppressed so that they never reach the application.
  *
- * <p>Every advice method suppresses {@link Throwable}; the suppression handler calls {@link #record(Throwable)}.
- * The count and the first failure are reported at exit and through the {@code dev.wasmlens:type=Agent} MBean;
- * tests assert the count stays zero. Thread-safe and allocation-free after the first failure.
+ * <p>Every advice method suppresses {@link Throwable}; the suppression handler calls {@link
+ * #record(Throwable)}. The count and the first failure are reported at exit and through the {@code
+ * dev.wasmlens:type=Agent} MBean; tests assert the count stays zero. Thread-safe and
+ * allocation-free after the first failure.
  */
 public final class AgentFailures {
   private static final AtomicLong COUNT = new AtomicLong();

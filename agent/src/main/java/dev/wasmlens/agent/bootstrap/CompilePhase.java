@@ -4,8 +4,8 @@ import dev.wasmlens.agent.bootstrap.jfr.CompileEvent;
 
 /**
  * Records compiles. Called around wasmtime-java's three native compile methods ({@code newModule},
- * {@code newFromBinary}, {@code newFromFile}): each public way to create a {@code Module} reaches exactly one of
- * them, so each compile is counted once, failures included.
+ * {@code newFromBinary}, {@code newFromFile}): each public way to create a {@code Module} reaches
+ * exactly one of them, so each compile is counted once, failures included.
  */
 public final class CompilePhase {
   private CompilePhase() {}
@@ -33,9 +33,10 @@ public final class CompilePhase {
       event.end();
     }
     // Hashed after the clock stopped: the hash is the agent's cost, not the compile's.
-    ModuleInfo module = source instanceof String
-        ? ModuleInfo.ofFile((String) source, enginePtr)
-        : ModuleInfo.ofBytes((byte[]) source, enginePtr);
+    ModuleInfo module =
+        source instanceof String
+            ? ModuleInfo.ofFile((String) source, enginePtr)
+            : ModuleInfo.ofBytes((byte[]) source, enginePtr);
     InjectedFailures.maybeThrow("compile end");
     if (thrown == null) {
       ThreadState.current().compiledModule = module;

@@ -3,8 +3,8 @@ package dev.wasmlens.agent.bootstrap;
 import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
 
 /**
- * Records wasm calling into Java: wasmtime-java routes every host function through the private static
- * {@code Func.invokeTrampoline}, on the thread of the enclosing {@code Func.call}.
+ * Records wasm calling into Java: wasmtime-java routes every host function through the private
+ * static {@code Func.invokeTrampoline}, on the thread of the enclosing {@code Func.call}.
  */
 public final class HostCallPhase {
   private HostCallPhase() {}
@@ -23,8 +23,8 @@ public final class HostCallPhase {
   }
 
   /**
-   * The host function ended; {@code startNanos} is {@link System#nanoTime()} at its start. Its time is added to
-   * the enclosing call's host time whether or not a recording runs.
+   * The host function ended; {@code startNanos} is {@link System#nanoTime()} at its start. Its time
+   * is added to the enclosing call's host time whether or not a recording runs.
    */
   public static void end(HostCallEvent event, long startNanos, Throwable thrown) {
     ThreadState.current().hostNanos += System.nanoTime() - startNanos;

@@ -3,25 +3,33 @@ package dev.wasmlens.agent.bootstrap;
 import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
 
 /**
- * Records instantiations: {@code new Instance(store, module, externs)} and {@code Linker.module(store, name,
- * module)}.
+ * Records instantiations: {@code new Instance(store, module, externs)} and {@code
+ * Linker.module(store, name, module)}.
  *
- * <p>A constructor cannot catch what its own body throws, so {@code new Instance} is timed around the native
- * {@code newInstance} it calls: the constructor's entry {@linkplain #prepare prepares} the instance's identity,
- * the native wrapper {@linkplain #beginPrepared begins} and {@linkplain #end ends} the event (a trap in a start
- * function included), and the constructor's exit {@linkplain #bind binds} the identity to the new object.
+ * <p>A constructor cannot catch what its own body throws, so {@code new Instance} is timed around
+ * the native {@code newInstance} it calls: the constructor's entry {@linkplain #prepare prepares}
+ * the instance's identity, the native wrapper {@linkplain #beginPrepared begins} and {@linkplain
+ * #end ends} the event (a trap in a start function included), and the constructor's exit
+ * {@linkplain #bind binds} the identity to the new object.
  */
 public final class InstantiatePhase {
   private InstantiatePhase() {}
 
-  /** {@code new Instance(store, module, ...)} starts: returns the identity the new instance will have. */
+  /**
+   * {@code new Instance(store, module, ...)} starts: returns the identity the new instance will
+   * have.
+   */
   public static Object prepare(Object store, Object module) {
-    InstanceInfo info = WasmObjects.newInstance(WasmObjects.module(module), WasmObjects.store(store));
+    InstanceInfo info =
+        WasmObjects.newInstance(WasmObjects.module(module), WasmObjects.store(store));
     ThreadState.current().preparedInstance = info;
     return info;
   }
 
-  /** The native {@code newInstance} starts the instantiation that {@link #prepare} announced on this thread. */
+  /**
+   * The native {@code newInstance} starts the instantiation that {@link #prepare} announced on this
+   * thread.
+   */
   public static InstantiateEvent beginPrepared() {
     ThreadState state = ThreadState.current();
     InstanceInfo info = state.preparedInstance;
@@ -30,8 +38,10 @@ public final class InstantiatePhase {
   }
 
   /** {@code linker.module(store, moduleName, module)} starts. */
-  public static InstantiateEvent beginLinked(Object linker, Object store, String moduleName, Object module) {
-    InstanceInfo info = WasmObjects.newInstance(WasmObjects.module(module), WasmObjects.store(store));
+  public static InstantiateEvent beginLinked(
+      Object linker, Object store, String moduleName, Object module) {
+    InstanceInfo info =
+        WasmObjects.newInstance(WasmObjects.module(module), WasmObjects.store(store));
     WasmObjects.instanceLinked(linker, moduleName, info);
     return begin(info, true);
   }
@@ -57,7 +67,8 @@ public final class InstantiatePhase {
   private static InstantiateEvent begin(InstanceInfo info, boolean viaLinker) {
     InjectedFailures.maybeThrow("instantiate begin");
     InstantiateEvent event = new InstantiateEvent();
-    // Marked whether or not a recording runs, so that one started later does not call a repeat "first".
+    // Marked whether or not a recording runs, so that one started later does not call a repeat
+    // "first".
     boolean first = info != null && info.module != null && info.module.markInstantiated();
     if (!event.isEnabled()) {
       return event;

@@ -11,22 +11,30 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the agent knows about one compiled {@code Module}: its display name, content hash and size, and the
- * engine it was compiled on. Immutable but for the first-instantiation flag.
+ * What the agent knows about one compiled {@code Module}: its display name, content hash and size,
+ * and the engine it was compiled on. Immutable but for the first-instantiation flag.
  */
 public final class ModuleInfo {
   /** Characters of the hex hash used to name a module compiled from bytes. */
   static final int NAME_HASH_CHARS = 12;
+
   private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-  /** The file name for {@code Module.fromFile}, else {@code "sha256:"} and the first 12 hex digits of the hash. */
+  /**
+   * The file name for {@code Module.fromFile}, else {@code "sha256:"} and the first 12 hex digits
+   * of the hash.
+   */
   final String name;
+
   /** Hex SHA-256 of the module's bytes; empty when they could not be read. */
   final String sha256;
+
   /** Size of the module's bytes; -1 when unknown. */
   final long size;
+
   /** The native address of the engine that compiled it. */
   final long engineId;
+
   private final AtomicBoolean instantiated = new AtomicBoolean();
 
   private ModuleInfo(String name, String sha256, long size, long engineId) {
@@ -44,12 +52,14 @@ public final class ModuleInfo {
     MessageDigest digest = sha256();
     digest.update(bytes);
     String hash = HexFormat.of().formatHex(digest.digest());
-    return new ModuleInfo("sha256:" + hash.substring(0, NAME_HASH_CHARS), hash, bytes.length, enginePtr);
+    return new ModuleInfo(
+        "sha256:" + hash.substring(0, NAME_HASH_CHARS), hash, bytes.length, enginePtr);
   }
 
   /**
-   * Describes a module compiled from the file at {@code path}. The file is read a second time to hash it; when
-   * that fails the hash is empty and the size -1, and the name is still the file name.
+   * Describes a module compiled from the file at {@code path}. The file is read a second time to
+   * hash it; when that fails the hash is empty and the size -1, and the name is still the file
+   * name.
    */
   static ModuleInfo ofFile(String path, long enginePtr) {
     Path file = Paths.get(path);

@@ -1,8 +1,11 @@
 package dev.wasmlens.agent.bootstrap;
 
-/** A {@code Store}'s id (a sequence number unique in this JVM) and the native address of its engine. */
+/**
+ * A {@code Store}'s id (a sequence number unique in this JVM) and the native address of its engine.
+ */
 final class StoreInfo {
   final long id;
+
   /** The native address of the store's engine; 0 when unknown. */
   final long engineId;
 

@@ -3,9 +3,9 @@ package dev.wasmlens.agent.bootstrap;
 import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
 
 /**
- * Records {@code dispose()} of Instance, Store, Module, Engine, Linker and Func. {@code dispose()} is native in
- * wasmtime-java, so it is wrapped through the JVM's native-method prefix; {@code close()} calls it and is thus
- * covered too, counted once.
+ * Records {@code dispose()} of Instance, Store, Module, Engine, Linker and Func. {@code dispose()}
+ * is native in wasmtime-java, so it is wrapped through the JVM's native-method prefix; {@code
+ * close()} calls it and is thus covered too, counted once.
  */
 public final class TeardownPhase {
   private static final String PACKAGE = "io.github.kawamuray.wasmtime.";
@@ -16,7 +16,8 @@ public final class TeardownPhase {
    * {@code target.dispose()} starts.
    *
    * @param target the object being disposed
-   * @param typeName the declaring class's name, for example {@code io.github.kawamuray.wasmtime.Store}
+   * @param typeName the declaring class's name, for example {@code
+   *     io.github.kawamuray.wasmtime.Store}
    * @param nativePtr the object's native address, read before {@code dispose()} clears it
    */
   public static TeardownEvent begin(Object target, String typeName, long nativePtr) {

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The current thread's CPU time, for the {@code cpuTime} fields. Wall time minus CPU time of a phase is the time
- * its thread spent off CPU: blocked, preempted or stopped.
+ * The current thread's CPU time, for the {@code cpuTime} fields. Wall time minus CPU time of a
+ * phase is the time its thread spent off CPU: blocked, preempted or stopped.
  */
 final class ThreadCpuClock {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -1,29 +1,43 @@
 package dev.wasmlens.agent.bootstrap;
 
 /**
- * Per-thread scratch space of the phase recorders: call depth, host time of the current call, and values handed
- * from a native method's wrapper to the constructor that receives its result.
+ * Per-thread scratch space of the phase recorders: call depth, host time of the current call, and
+ * values handed from a native method's wrapper to the constructor that receives its result.
  *
- * <p>Confined to its thread. One {@link ThreadLocal} lookup serves all fields, which matters on the call path.
+ * <p>Confined to its thread. One {@link ThreadLocal} lookup serves all fields, which matters on the
+ * call path.
  */
 final class ThreadState {
   private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
   /**
-   * How many {@code Func.call} frames are active on this thread. Only the outermost call is recorded: the
-   * {@code Collection} overload and the typed {@code WasmFunctions} wrappers call through the varargs one, and a
-   * host function may call wasm again.
+   * How many {@code Func.call} frames are active on this thread. Only the outermost call is
+   * recorded: the {@code Collection} overload and the typed {@code WasmFunctions} wrappers call
+   * through the varargs one, and a host function may call wasm again.
    */
   int callDepth;
+
   /** Nanoseconds spent in host functions during the outermost call. */
   long hostNanos;
-  /** Set by a compile wrapper, taken by the {@code Module(long)} constructor that receives the compiled module. */
+
+  /**
+   * Set by a compile wrapper, taken by the {@code Module(long)} constructor that receives the
+   * compiled module.
+   */
   ModuleInfo compiledModule;
+
   /** Set by the {@code newStore} wrapper, taken by the {@code Store(long)} constructor. */
   long newStoreEnginePtr;
-  /** Set when {@code new Instance(...)} starts, taken by the {@code newInstance} wrapper that does the work. */
+
+  /**
+   * Set when {@code new Instance(...)} starts, taken by the {@code newInstance} wrapper that does
+   * the work.
+   */
   InstanceInfo preparedInstance;
-  /** Set by the {@code newFunc} wrapper, taken by the host {@code Func} constructor; -1 when empty. */
+
+  /**
+   * Set by the {@code newFunc} wrapper, taken by the host {@code Func} constructor; -1 when empty.
+   */
   int newHostFuncIndex = -1;
 
   private ThreadState() {}

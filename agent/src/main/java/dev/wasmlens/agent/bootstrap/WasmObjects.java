@@ -6,12 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Identity of the application's wasm objects: which module an instance came from, which export a {@code Func}
- * was obtained under, the ids of stores and instances.
+ * Identity of the application's wasm objects: which module an instance came from, which export a
+ * {@code Func} was obtained under, the ids of stores and instances.
  *
- * <p>Facts are attached to wasmtime-java objects in weak identity maps, so an object the application drops stays
- * collectable and its entry goes with it. Host functions are also found by trampoline index, which is all a host
- * call has; that entry is removed when wasmtime-java drops the trampoline. Thread-safe.
+ * <p>Facts are attached to wasmtime-java objects in weak identity maps, so an object the
+ * application drops stays collectable and its entry goes with it. Host functions are also found by
+ * trampoline index, which is all a host call has; that entry is removed when wasmtime-java drops
+ * the trampoline. Thread-safe.
  */
 public final class WasmObjects {
   private static final AtomicLong STORE_IDS = new AtomicLong();
@@ -22,8 +23,11 @@ public final class WasmObjects {
   private static final WeakConcurrentMap<Object, InstanceInfo> INSTANCES = weakMap();
   private static final WeakConcurrentMap<Object, ExportInfo> EXPORTS = weakMap();
   private static final WeakConcurrentMap<Object, HostFuncInfo> HOST_FUNCS = weakMap();
+
   /** Per linker: the instance made by {@code Linker.module} under each module name. */
-  private static final WeakConcurrentMap<Object, Map<String, InstanceInfo>> LINKED_INSTANCES = weakMap();
+  private static final WeakConcurrentMap<Object, Map<String, InstanceInfo>> LINKED_INSTANCES =
+      weakMap();
+
   private static final Map<Integer, HostFuncInfo> HOST_FUNCS_BY_INDEX = new ConcurrentHashMap<>();
 
   private WasmObjects() {}
@@ -38,7 +42,10 @@ public final class WasmObjects {
     }
   }
 
-  /** The {@code newStore} native returned: remember its engine for the {@code Store(long)} constructor. */
+  /**
+   * The {@code newStore} native returned: remember its engine for the {@code Store(long)}
+   * constructor.
+   */
   public static void storeAllocated(long enginePtr) {
     ThreadState.current().newStoreEnginePtr = enginePtr;
   }
@@ -56,7 +63,8 @@ public final class WasmObjects {
   }
 
   /** {@code Linker.get(store, moduleName, name)} returned {@code func}. */
-  public static void linkedExportObtained(Object func, Object linker, String moduleName, String name) {
+  public static void linkedExportObtained(
+      Object func, Object linker, String moduleName, String name) {
     Map<String, InstanceInfo> linked = LINKED_INSTANCES.get(linker);
     EXPORTS.put(func, new ExportInfo(name, linked == null ? null : linked.get(moduleName)));
   }
@@ -89,7 +97,9 @@ public final class WasmObjects {
     return info != null && info.importName == null;
   }
 
-  /** {@code func} is offered to wasm as import {@code moduleName.name}; the first name given sticks. */
+  /**
+   * {@code func} is offered to wasm as import {@code moduleName.name}; the first name given sticks.
+   */
   public static void importDefined(Object func, String moduleName, String name) {
     HostFuncInfo info = HOST_FUNCS.get(func);
     if (info != null && info.importName == null) {
@@ -97,10 +107,17 @@ public final class WasmObjects {
     }
   }
 
-  /** The number of live objects the agent tracks, for tests and diagnostics that check memory stays bounded. */
+  /**
+   * The number of live objects the agent tracks, for tests and diagnostics that check memory stays
+   * bounded.
+   */
   public static int trackedObjects() {
-    return MODULES.approximateSize() + STORES.approximateSize() + INSTANCES.approximateSize()
-        + EXPORTS.approximateSize() + HOST_FUNCS.approximateSize() + LINKED_INSTANCES.approximateSize()
+    return MODULES.approximateSize()
+        + STORES.approximateSize()
+        + INSTANCES.approximateSize()
+        + EXPORTS.approximateSize()
+        + HOST_FUNCS.approximateSize()
+        + LINKED_INSTANCES.approximateSize()
         + HOST_FUNCS_BY_INDEX.size();
   }
 

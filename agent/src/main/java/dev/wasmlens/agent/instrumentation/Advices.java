@@ -10,8 +10,8 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Builds advice whose suppressed throwables are counted by {@link AgentFailures#record(Throwable)} rather than
- * dropped silently.
+ * Builds advice whose suppressed throwables are counted by {@link AgentFailures#record(Throwable)}
+ * rather than dropped silently.
  */
 final class Advices {
   private static final Advice.ExceptionHandler COUNT_FAILURE = countFailure();
@@ -24,9 +24,10 @@ final class Advices {
   }
 
   /**
-   * Advice around a native method. The class is rebased with the JVM's native-method prefix: the native method
-   * keeps its implementation under a prefixed name, and a Java method of the original name calls it inside the
-   * advice. ByteBuddy's inlined advice cannot enter a native method otherwise.
+   * Advice around a native method. The class is rebased with the JVM's native-method prefix: the
+   * native method keeps its implementation under a prefixed name, and a Java method of the original
+   * name calls it inside the advice. ByteBuddy's inlined advice cannot enter a native method
+   * otherwise.
    */
   static Implementation aroundNative(Class<?> advice) {
     return Advice.to(advice).withExceptionHandler(COUNT_FAILURE).wrap(SuperMethodCall.INSTANCE);
@@ -34,10 +35,13 @@ final class Advices {
 
   private static Advice.ExceptionHandler countFailure() {
     try {
-      return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
-          new MethodDescription.ForLoadedMethod(AgentFailures.class.getMethod("record", Throwable.class))));
+      return new Advice.ExceptionHandler.Simple(
+          MethodInvocation.invoke(
+              new MethodDescription.ForLoadedMethod(
+                  AgentFailures.class.getMethod("record", Throwable.class))));
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("AgentFailures.record(Throwable) is part of the bootstrap package", e);
+      throw new IllegalStateException(
+          "AgentFailures.record(Throwable) is part of the bootstrap package", e);
     }
   }
 }

@@ -13,8 +13,9 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code dispose()} of Instance, Store, Module, Engine, Linker and Func: teardowns. {@code dispose()} is native in
- * all six, and {@code Disposable.close()} calls it, so wrapping it catches both, once.
+ * {@code dispose()} of Instance, Store, Module, Engine, Linker and Func: teardowns. {@code
+ * dispose()} is native in all six, and {@code Disposable.close()} calls it, so wrapping it catches
+ * both, once.
  */
 final class DisposeInstrumentation implements TypeInstrumentation {
   @Override

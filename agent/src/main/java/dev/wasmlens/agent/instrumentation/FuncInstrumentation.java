@@ -19,9 +19,10 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Func}: calls from Java into wasm ({@code call}, both overloads; the typed {@code WasmFunctions}
- * wrappers go through them), calls from wasm into Java ({@code invokeTrampoline}), and the life of host functions
- * (created with a trampoline index, dropped by wasmtime-java when no longer referenced).
+ * {@code Func}: calls from Java into wasm ({@code call}, both overloads; the typed {@code
+ * WasmFunctions} wrappers go through them), calls from wasm into Java ({@code invokeTrampoline}),
+ * and the life of host functions (created with a trampoline index, dropped by wasmtime-java when no
+ * longer referenced).
  */
 final class FuncInstrumentation implements TypeInstrumentation {
   @Override
@@ -34,9 +35,13 @@ final class FuncInstrumentation implements TypeInstrumentation {
     return builder
         .method(isNative().and(named("newFunc")))
         .intercept(Advices.aroundNative(HostFuncAllocatedAdvice.class))
-        .visit(Advices.on(CallAdvice.class, named("call").and(not(isStatic())).and(takesArguments(2))))
+        .visit(
+            Advices.on(CallAdvice.class, named("call").and(not(isStatic())).and(takesArguments(2))))
         .visit(Advices.on(HostCallAdvice.class, named("invokeTrampoline")))
-        .visit(Advices.on(HostFuncCreatedAdvice.class, isConstructor().and(isPublic()).and(takesArguments(3))))
+        .visit(
+            Advices.on(
+                HostFuncCreatedAdvice.class,
+                isConstructor().and(isPublic()).and(takesArguments(3))))
         .visit(Advices.on(HostFuncDroppedAdvice.class, named("dropTrampoline")));
   }
 
@@ -54,7 +59,8 @@ final class FuncInstrumentation implements TypeInstrumentation {
 
   static final class HostCallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static HostCallEvent enter(@Advice.Argument(1) int index, @Advice.Local("startNanos") long startNanos) {
+    static HostCallEvent enter(
+        @Advice.Argument(1) int index, @Advice.Local("startNanos") long startNanos) {
       startNanos = System.nanoTime();
       return HostCallPhase.begin(index);
     }

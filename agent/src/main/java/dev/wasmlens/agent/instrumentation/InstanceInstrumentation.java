@@ -20,9 +20,10 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Instance}: instantiations by {@code new Instance(store, module, externs)}, and the export names of the
- * functions {@code getFunc} returns. The constructor cannot observe its own failure, so the event is timed around
- * the native {@code newInstance} it calls (see {@link InstantiatePhase}).
+ * {@code Instance}: instantiations by {@code new Instance(store, module, externs)}, and the export
+ * names of the functions {@code getFunc} returns. The constructor cannot observe its own failure,
+ * so the event is timed around the native {@code newInstance} it calls (see {@link
+ * InstantiatePhase}).
  */
 final class InstanceInstrumentation implements TypeInstrumentation {
   @Override
@@ -35,7 +36,9 @@ final class InstanceInstrumentation implements TypeInstrumentation {
     return builder
         .method(isNative().and(named("newInstance")))
         .intercept(Advices.aroundNative(InstantiateAdvice.class))
-        .visit(Advices.on(ConstructorAdvice.class, isConstructor().and(isPublic()).and(takesArguments(3))))
+        .visit(
+            Advices.on(
+                ConstructorAdvice.class, isConstructor().and(isPublic()).and(takesArguments(3))))
         .visit(Advices.on(GetFuncAdvice.class, named("getFunc")));
   }
 
@@ -52,7 +55,8 @@ final class InstanceInstrumentation implements TypeInstrumentation {
         Extern extern = (Extern) item;
         if (extern.type() == Extern.Type.FUNC && WasmObjects.isUnnamedHostFunc(extern.func())) {
           imports = imports == null ? ((Module) module).imports() : imports;
-          WasmObjects.importDefined(extern.func(), imports[position].module(), imports[position].name());
+          WasmObjects.importDefined(
+              extern.func(), imports[position].module(), imports[position].name());
         }
         position++;
       }
@@ -80,7 +84,9 @@ final class InstanceInstrumentation implements TypeInstrumentation {
   static final class GetFuncAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(
-        @Advice.This Object instance, @Advice.Argument(1) String name, @Advice.Return Optional<?> func) {
+        @Advice.This Object instance,
+        @Advice.Argument(1) String name,
+        @Advice.Return Optional<?> func) {
       if (func.isPresent()) {
         WasmObjects.exportObtained(func.get(), instance, name);
       }

@@ -14,8 +14,9 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Linker}: instantiations by {@code linker.module(store, name, module)}, the export names of functions
- * {@code linker.get} returns, and the import names under which {@code linker.define} offers host functions.
+ * {@code Linker}: instantiations by {@code linker.module(store, name, module)}, the export names of
+ * functions {@code linker.get} returns, and the import names under which {@code linker.define}
+ * offers host functions.
  */
 final class LinkerInstrumentation implements TypeInstrumentation {
   @Override
@@ -63,7 +64,9 @@ final class LinkerInstrumentation implements TypeInstrumentation {
   static final class DefineAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(
-        @Advice.Argument(1) String moduleName, @Advice.Argument(2) String name, @Advice.Argument(3) Object item) {
+        @Advice.Argument(1) String moduleName,
+        @Advice.Argument(2) String name,
+        @Advice.Argument(3) Object item) {
       Extern extern = (Extern) item;
       if (extern.type() == Extern.Type.FUNC) {
         WasmObjects.importDefined(extern.func(), moduleName, name);

@@ -15,10 +15,10 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Module}: compiles. The three public ways to create a module ({@code new Module(engine, bytes)},
- * {@code fromBinary}, {@code fromFile}) each call one native compile method and then the {@code Module(long)}
- * constructor. Wrapping the natives counts each compile once and sees it fail; the constructor attaches the
- * module's identity to the new object.
+ * {@code Module}: compiles. The three public ways to create a module ({@code new Module(engine,
+ * bytes)}, {@code fromBinary}, {@code fromFile}) each call one native compile method and then the
+ * {@code Module(long)} constructor. Wrapping the natives counts each compile once and sees it fail;
+ * the constructor attaches the module's identity to the new object.
  */
 final class ModuleInstrumentation implements TypeInstrumentation {
   @Override

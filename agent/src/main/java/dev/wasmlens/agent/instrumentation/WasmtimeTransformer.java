@@ -7,24 +7,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The agent's one class file transformer. It looks at nothing but the names of classes in wasmtime-java's
- * package, and hands those to {@link ClassInstrumenter}, which loads ByteBuddy: an application that never uses
- * wasmtime pays a string comparison per loaded class and nothing else. This class must therefore not refer to
- * any ByteBuddy type.
+ * The agent's one class file transformer. It looks at nothing but the names of classes in
+ * wasmtime-java's package, and hands those to {@link ClassInstrumenter}, which loads ByteBuddy: an
+ * application that never uses wasmtime pays a string comparison per loaded class and nothing else.
+ * This class must therefore not refer to any ByteBuddy type.
  *
- * <p>Native methods are wrapped through the JVM's native-method prefix {@link #NATIVE_METHOD_PREFIX}, which the
- * installer registers for this transformer; that works only for classes loaded after the agent started, so
- * classes being redefined are left alone.
+ * <p>Native methods are wrapped through the JVM's native-method prefix {@link
+ * #NATIVE_METHOD_PREFIX}, which the installer registers for this transformer; that works only for
+ * classes loaded after the agent started, so classes being redefined are left alone.
  */
 public final class WasmtimeTransformer implements ClassFileTransformer {
-  /** Prefix of the renamed native methods, as the JVM resolves them to their original JNI symbols. */
+  /**
+   * Prefix of the renamed native methods, as the JVM resolves them to their original JNI symbols.
+   */
   public static final String NATIVE_METHOD_PREFIX = "wasmlens$";
+
   static final String WASMTIME_PACKAGE = "io/github/kawamuray/wasmtime/";
 
   private final AtomicInteger instrumentedClasses = new AtomicInteger();
   private final Consumer<String> debugLog;
 
-  /** @param debugLog receives one line per class instrumented or failed */
+  /**
+   * @param debugLog receives one line per class instrumented or failed
+   */
   public WasmtimeTransformer(Consumer<String> debugLog) {
     this.debugLog = debugLog;
   }
@@ -42,11 +47,14 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (className == null || !className.startsWith(WASMTIME_PACKAGE) || classBeingRedefined != null) {
+    if (className == null
+        || !className.startsWith(WASMTIME_PACKAGE)
+        || classBeingRedefined != null) {
       return null;
     }
     try {
-      byte[] transformed = ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
+      byte[] transformed =
+          ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
       if (transformed != null) {
         instrumentedClasses.incrementAndGet();
         debugLog.accept("instrumented " + className + " in " + loader);

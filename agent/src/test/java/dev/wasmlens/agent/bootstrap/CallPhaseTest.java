@@ -13,7 +13,10 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The call-depth invariant: only the outermost call on a thread is recorded, however calls nest or fail. */
+/**
+ * The call-depth invariant: only the outermost call on a thread is recorded, however calls nest or
+ * fail.
+ */
 class CallPhaseTest {
   @TempDir Path temp;
 
@@ -21,32 +24,38 @@ class CallPhaseTest {
   void onlyTheOutermostCallIsRecordedAndHostTimeIsItsOwn() throws Exception {
     Object func = new Object();
     Object store = new Object();
-    List<RecordedEvent> calls = record(() -> {
-      CallEvent outer = CallPhase.begin(func, store);
-      CallEvent nested = CallPhase.begin(func, store);
-      assertThat(nested).isNull();
-      CallPhase.end(nested, null);
-      CallPhase.end(outer, new IllegalStateException("boom"));
-      CallEvent next = CallPhase.begin(func, store);
-      assertThat(next).isNotNull();
-      CallPhase.end(next, null);
-    });
+    List<RecordedEvent> calls =
+        record(
+            () -> {
+              CallEvent outer = CallPhase.begin(func, store);
+              CallEvent nested = CallPhase.begin(func, store);
+              assertThat(nested).isNull();
+              CallPhase.end(nested, null);
+              CallPhase.end(outer, new IllegalStateException("boom"));
+              CallEvent next = CallPhase.begin(func, store);
+              assertThat(next).isNotNull();
+              CallPhase.end(next, null);
+            });
 
     assertThat(calls).extracting(e -> e.getString("outcome")).containsExactly("error", "ok");
-    assertThat(calls.get(0).getString("failure")).isEqualTo("java.lang.IllegalStateException: boom");
-    // Objects the agent never saw created have no identity: the fields stay empty rather than wrong.
+    assertThat(calls.get(0).getString("failure"))
+        .isEqualTo("java.lang.IllegalStateException: boom");
+    // Objects the agent never saw created have no identity: the fields stay empty rather than
+    // wrong.
     assertThat(calls.get(0).getString("export")).isNull();
     assertThat(calls.get(0).getLong("storeId")).isZero();
   }
 
   @Test
   void anUnmatchedEndNeverDrivesTheDepthBelowZero() throws Exception {
-    List<RecordedEvent> calls = record(() -> {
-      CallPhase.end(null, null);
-      CallEvent call = CallPhase.begin(new Object(), new Object());
-      assertThat(call).isNotNull();
-      CallPhase.end(call, null);
-    });
+    List<RecordedEvent> calls =
+        record(
+            () -> {
+              CallPhase.end(null, null);
+              CallEvent call = CallPhase.begin(new Object(), new Object());
+              assertThat(call).isNotNull();
+              CallPhase.end(call, null);
+            });
     assertThat(calls).hasSize(1);
   }
 

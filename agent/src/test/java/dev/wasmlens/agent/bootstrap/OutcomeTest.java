@@ -30,7 +30,8 @@ class OutcomeTest {
 
   @Test
   void everythingElseIsAnError() {
-    assertThat(Outcome.of(new WasmtimeException("failed to parse WebAssembly module"))).isEqualTo(Outcome.ERROR);
+    assertThat(Outcome.of(new WasmtimeException("failed to parse WebAssembly module")))
+        .isEqualTo(Outcome.ERROR);
     assertThat(Outcome.of(new IllegalStateException())).isEqualTo(Outcome.ERROR);
     assertThat(Outcome.of(new OutOfMemoryError())).isEqualTo(Outcome.ERROR);
   }
@@ -39,7 +40,8 @@ class OutcomeTest {
   void describeNamesTheTypeAndMessageWithinALimit() {
     assertThat(Outcome.describe(new IllegalStateException("host refused 1")))
         .isEqualTo("java.lang.IllegalStateException: host refused 1");
-    assertThat(Outcome.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+    assertThat(Outcome.describe(new IllegalStateException()))
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(Outcome.describe(new IllegalStateException("x".repeat(1000)))).hasSize(256);
   }
 

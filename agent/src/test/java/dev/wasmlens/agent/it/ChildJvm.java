@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a child JVM the way a user would: the built agent jar on {@code -javaagent}, the application on its own
- * class path, on the JDK under test ({@code -Dwasmlens.it.javaHome}, else the JDK running the tests).
+ * Starts a child JVM the way a user would: the built agent jar on {@code -javaagent}, the
+ * application on its own class path, on the JDK under test ({@code -Dwasmlens.it.javaHome}, else
+ * the JDK running the tests).
  */
 final class ChildJvm {
   static final Path AGENT_JAR = Paths.get(required("wasmlens.it.agentJar"));
@@ -68,7 +69,8 @@ final class ChildJvm {
   /** The JDK the child runs on. */
   static Path javaHome() {
     String configured = System.getProperty("wasmlens.it.javaHome");
-    return Paths.get(configured == null || configured.isBlank() ? System.getProperty("java.home") : configured);
+    return Paths.get(
+        configured == null || configured.isBlank() ? System.getProperty("java.home") : configured);
   }
 
   /** Runs the child to completion; fails the test if it does not end in time. */
@@ -87,16 +89,21 @@ final class ChildJvm {
     line.addAll(command);
     Path stdout = WORK_DIR.resolve(name + ".out");
     Path stderr = WORK_DIR.resolve(name + ".err");
-    Process process = new ProcessBuilder(line)
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(line)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly();
     }
-    assertThat(ended).as("child JVM %s ended within %d s: %s", name, TIMEOUT_SECONDS, line).isTrue();
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+    assertThat(ended)
+        .as("child JVM %s ended within %d s: %s", name, TIMEOUT_SECONDS, line)
+        .isTrue();
+    return new Result(
+        process.exitValue(),
+        Files.readString(stdout, StandardCharsets.UTF_8),
         Files.readString(stderr, StandardCharsets.UTF_8));
   }
 
@@ -111,14 +118,18 @@ final class ChildJvm {
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException(property + " is not set: run the integration tests through Maven (mvn verify)");
+      throw new IllegalStateException(
+          property + " is not set: run the integration tests through Maven (mvn verify)");
     }
     return value;
   }
 
   /** What a child JVM did. */
   record Result(int exitCode, String stdout, String stderr) {
-    /** The agent's "N internal failures suppressed" count from its exit line; fails if the line is missing. */
+    /**
+     * The agent's "N internal failures suppressed" count from its exit line; fails if the line is
+     * missing.
+     */
     long suppressedFailures() {
       for (String line : stderr.split("\n")) {
         if (line.startsWith("[wasmlens] exit: ")) {

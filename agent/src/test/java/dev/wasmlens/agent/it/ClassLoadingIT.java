@@ -28,14 +28,19 @@ class ClassLoadingIT {
   void recordsWhenWasmtimeLivesInAnIsolatedClassLoader() throws Exception {
     Path testClasses = Paths.get(ChildJvm.APP_CLASSPATH.split(File.pathSeparator)[0]);
     Path recording = ChildJvm.recordingFile("isolated");
-    ChildJvm.Result result = ChildJvm.app(IsolatedLoaderLauncher.class.getName(),
-            ChildJvm.APP_CLASSPATH, WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-        .classpath(testClasses.toString())
-        .withAgent("jfr.file=" + recording + ",debug=true")
-        .run("isolated-loader");
+    ChildJvm.Result result =
+        ChildJvm.app(
+                IsolatedLoaderLauncher.class.getName(),
+                ChildJvm.APP_CLASSPATH,
+                WasmScenario.class.getName(),
+                ChildJvm.WASM_DIR.toString())
+            .classpath(testClasses.toString())
+            .withAgent("jfr.file=" + recording + ",debug=true")
+            .run("isolated-loader");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stderr()).contains("wasmtime-java loaded by isolated-app")
+    assertThat(result.stderr())
+        .contains("wasmtime-java loaded by isolated-app")
         .contains("instrumented io/github/kawamuray/wasmtime/Func in java.net.URLClassLoader");
     assertThat(result.stdout()).contains("done");
     assertThat(result.suppressedFailures()).isZero();
@@ -46,9 +51,10 @@ class ClassLoadingIT {
   void recordsInAFatJar() throws Exception {
     Path fatJar = buildFatJar();
     Path recording = ChildJvm.recordingFile("fat-jar");
-    ChildJvm.Result result = ChildJvm.jar(fatJar, ChildJvm.WASM_DIR.toString())
-        .withAgent("jfr.file=" + recording)
-        .run("fat-jar");
+    ChildJvm.Result result =
+        ChildJvm.jar(fatJar, ChildJvm.WASM_DIR.toString())
+            .withAgent("jfr.file=" + recording)
+            .run("fat-jar");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("done");

@@ -15,10 +15,13 @@ class RealWorldModuleIT {
   void wat2wasmCompilesInstantiatesRunsAndTearsDown() throws Exception {
     Path recording = ChildJvm.recordingFile("wat2wasm");
     Path output = ChildJvm.WORK_DIR.resolve("wat2wasm-output");
-    ChildJvm.Result result = ChildJvm.app(Wat2WasmApp.class.getName(),
-            ChildJvm.WASM_DIR.resolve("add.wat").toString(), output.toString())
-        .withAgent("jfr.file=" + recording)
-        .run("wat2wasm");
+    ChildJvm.Result result =
+        ChildJvm.app(
+                Wat2WasmApp.class.getName(),
+                ChildJvm.WASM_DIR.resolve("add.wat").toString(),
+                output.toString())
+            .withAgent("jfr.file=" + recording)
+            .run("wat2wasm");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     // wat2wasm wrote the same 41-byte module as the committed fixture.
@@ -31,7 +34,9 @@ class RealWorldModuleIT {
     RecordedEvent compile = compiles.get(0);
     assertThat(compile.getLong("moduleSize")).isGreaterThan(1_000_000);
     assertThat(compile.getString("outcome")).isEqualTo("ok");
-    assertThat(compile.getDuration().toMillis()).as("a 1.5 MB module takes more than a trivial compile").isGreaterThan(20);
+    assertThat(compile.getDuration().toMillis())
+        .as("a 1.5 MB module takes more than a trivial compile")
+        .isGreaterThan(20);
     String module = compile.getString("module");
 
     List<RecordedEvent> instantiations = events.named(WasmEvents.INSTANTIATE);
@@ -43,7 +48,8 @@ class RealWorldModuleIT {
     assertThat(calls).hasSize(1);
     assertThat(calls.get(0).getString("module")).isEqualTo(module);
     assertThat(calls.get(0).getString("outcome")).isIn("ok", "exit");
-    assertThat(events.where(WasmEvents.TEARDOWN, field("kind", "Module"))).extracting(e -> e.getString("module"))
+    assertThat(events.where(WasmEvents.TEARDOWN, field("kind", "Module")))
+        .extracting(e -> e.getString("module"))
         .containsExactly(module);
   }
 }

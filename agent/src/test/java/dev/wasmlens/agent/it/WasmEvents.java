@@ -23,10 +23,11 @@ final class WasmEvents {
   }
 
   static WasmEvents read(Path recording) throws IOException {
-    List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
-        .filter(e -> e.getEventType().getName().startsWith("wasmlens."))
-        .sorted((a, b) -> a.getStartTime().compareTo(b.getStartTime()))
-        .collect(Collectors.toList());
+    List<RecordedEvent> events =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(e -> e.getEventType().getName().startsWith("wasmlens."))
+            .sorted((a, b) -> a.getStartTime().compareTo(b.getStartTime()))
+            .collect(Collectors.toList());
     return new WasmEvents(events);
   }
 

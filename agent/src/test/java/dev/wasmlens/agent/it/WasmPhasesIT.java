@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@link WasmScenario} in a child JVM with the agent and a recording, and once without the agent, and checks
- * that the application saw the same thing and that the recording holds exactly the phases the scenario went
- * through.
+ * Runs {@link WasmScenario} in a child JVM with the agent and a recording, and once without the
+ * agent, and checks that the application saw the same thing and that the recording holds exactly
+ * the phases the scenario went through.
  */
 class WasmPhasesIT {
   private static ChildJvm.Result plain;
@@ -34,9 +34,10 @@ class WasmPhasesIT {
     String main = WasmScenario.class.getName();
     plain = ChildJvm.app(main, ChildJvm.WASM_DIR.toString()).run("scenario-plain");
     Path recording = ChildJvm.recordingFile("scenario");
-    instrumented = ChildJvm.app(main, ChildJvm.WASM_DIR.toString())
-        .withAgent("jfr.file=" + recording)
-        .run("scenario-agent");
+    instrumented =
+        ChildJvm.app(main, ChildJvm.WASM_DIR.toString())
+            .withAgent("jfr.file=" + recording)
+            .run("scenario-agent");
     assertThat(instrumented.exitCode()).as(instrumented.stderr()).isZero();
     events = WasmEvents.read(recording);
   }
@@ -45,13 +46,17 @@ class WasmPhasesIT {
   void applicationSeesTheSameResultsAndExceptions() {
     assertThat(plain.exitCode()).isZero();
     assertThat(instrumented.stdout()).isEqualTo(plain.stdout());
-    // The scenario's exceptions are the real ones: a trap, an epoch interrupt, a WASI exit, a host failure.
+    // The scenario's exceptions are the real ones: a trap, an epoch interrupt, a WASI exit, a host
+    // failure.
     assertThat(plain.stdout())
-        .contains("call-trap: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
-            + " 'wasm trap: UNREACHABLE_CODE_REACHED'")
-        .contains("call-epoch-interrupt: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
-            + " 'wasm trap: INTERRUPT'")
-        .contains("call-wasi-exit: threw io.github.kawamuray.wasmtime.WasmFunctionError$I32ExitError 'exit code: 3'")
+        .contains(
+            "call-trap: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
+                + " 'wasm trap: UNREACHABLE_CODE_REACHED'")
+        .contains(
+            "call-epoch-interrupt: threw io.github.kawamuray.wasmtime.WasmFunctionError$TrapError"
+                + " 'wasm trap: INTERRUPT'")
+        .contains(
+            "call-wasi-exit: threw io.github.kawamuray.wasmtime.WasmFunctionError$I32ExitError 'exit code: 3'")
         .contains("call-host-throws: threw io.github.kawamuray.wasmtime.WasmtimeException")
         .contains("done");
   }
@@ -65,19 +70,30 @@ class WasmPhasesIT {
   @Test
   void everyCompileIsRecordedOnceWithItsOutcome() {
     List<RecordedEvent> compiles = events.named(COMPILE);
-    // new Module, fromBinary, fromFile, an invalid module, and fromFile in the epoch and WASI steps.
+    // new Module, fromBinary, fromFile, an invalid module, and fromFile in the epoch and WASI
+    // steps.
     assertThat(compiles).hasSize(6);
-    assertThat(compiles).extracting(e -> e.getString("module")).containsExactly(
-        "sha256:" + sha256Prefix(compiles.get(0)), "sha256:" + sha256Prefix(compiles.get(1)),
-        "faults.wasm", "sha256:" + sha256Prefix(compiles.get(3)), "faults.wasm", "exit.wasm");
-    assertThat(compiles).extracting(e -> e.getString("outcome"))
+    assertThat(compiles)
+        .extracting(e -> e.getString("module"))
+        .containsExactly(
+            "sha256:" + sha256Prefix(compiles.get(0)),
+            "sha256:" + sha256Prefix(compiles.get(1)),
+            "faults.wasm",
+            "sha256:" + sha256Prefix(compiles.get(3)),
+            "faults.wasm",
+            "exit.wasm");
+    assertThat(compiles)
+        .extracting(e -> e.getString("outcome"))
         .containsExactly("ok", "ok", "ok", "error", "ok", "ok");
     assertThat(compiles.get(0).getLong("moduleSize")).isEqualTo(41);
     assertThat(compiles.get(3).getString("failure")).contains("failed to parse WebAssembly module");
     assertThat(compiles.get(2).getString("moduleHash")).hasSize(64);
     // The first four compiles share the scenario's first engine; the later steps use their own.
-    assertThat(compiles.subList(0, 4)).extracting(e -> e.getLong("engineId")).containsOnly(compiles.get(0).getLong("engineId"));
-    assertThat(compiles.get(4).getLong("engineId")).isNotEqualTo(compiles.get(0).getLong("engineId"));
+    assertThat(compiles.subList(0, 4))
+        .extracting(e -> e.getLong("engineId"))
+        .containsOnly(compiles.get(0).getLong("engineId"));
+    assertThat(compiles.get(4).getLong("engineId"))
+        .isNotEqualTo(compiles.get(0).getLong("engineId"));
     assertThat(compiles).allSatisfy(e -> assertThat(e.getLong("cpuTime")).isPositive());
   }
 
@@ -91,11 +107,14 @@ class WasmPhasesIT {
     List<RecordedEvent> failed = events.where(INSTANTIATE, field("outcome", "error"));
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0).getString("failure")).contains("expected 1 imports, found 0");
-    // The add module is instantiated first by the main thread, then by four workers: only the first is "first".
+    // The add module is instantiated first by the main thread, then by four workers: only the first
+    // is "first".
     String addModule = events.named(COMPILE).get(0).getString("module");
     List<RecordedEvent> adds = events.where(INSTANTIATE, field("module", addModule));
     assertThat(adds).hasSize(5);
-    assertThat(adds).extracting(e -> e.getBoolean("firstForModule")).containsExactly(true, false, false, false, false);
+    assertThat(adds)
+        .extracting(e -> e.getBoolean("firstForModule"))
+        .containsExactly(true, false, false, false, false);
     assertThat(adds).extracting(e -> e.getLong("storeId")).doesNotHaveDuplicates();
   }
 
@@ -104,8 +123,11 @@ class WasmPhasesIT {
     List<RecordedEvent> calls = events.named(CALL);
     int main = 3 + 1 + 1 + 2 + 1 + 1;
     assertThat(calls).hasSize(main + WasmScenario.THREADS * WasmScenario.CALLS_PER_THREAD);
-    Map<String, Long> byExport = calls.stream().collect(Collectors.groupingBy(e -> e.getString("export"), Collectors.counting()));
-    assertThat(byExport).containsEntry("add", 3L + WasmScenario.THREADS * WasmScenario.CALLS_PER_THREAD)
+    Map<String, Long> byExport =
+        calls.stream()
+            .collect(Collectors.groupingBy(e -> e.getString("export"), Collectors.counting()));
+    assertThat(byExport)
+        .containsEntry("add", 3L + WasmScenario.THREADS * WasmScenario.CALLS_PER_THREAD)
         .containsEntry("double_plus_one", 2L)
         .containsEntry("unreachable", 1L)
         .containsEntry("div", 1L)
@@ -115,14 +137,16 @@ class WasmPhasesIT {
     assertThat(outcomeOf("div")).isEqualTo("trap");
     assertThat(outcomeOf("spin")).isEqualTo("interrupt");
     assertThat(outcomeOf("_start")).isEqualTo("exit");
-    assertThat(events.where(CALL, field("export", "double_plus_one"))).extracting(e -> e.getString("outcome"))
+    assertThat(events.where(CALL, field("export", "double_plus_one")))
+        .extracting(e -> e.getString("outcome"))
         .containsExactly("ok", "error");
   }
 
   @Test
   void callsLinkToTheInstantiationAndTeardownOfTheirInstance() {
-    Map<Long, RecordedEvent> instantiations = events.named(INSTANTIATE).stream()
-        .collect(Collectors.toMap(e -> e.getLong("instanceId"), e -> e));
+    Map<Long, RecordedEvent> instantiations =
+        events.named(INSTANTIATE).stream()
+            .collect(Collectors.toMap(e -> e.getLong("instanceId"), e -> e));
     for (RecordedEvent call : events.named(CALL)) {
       RecordedEvent instantiation = instantiations.get(call.getLong("instanceId"));
       assertThat(instantiation).as("instantiation of the instance of %s", call).isNotNull();
@@ -130,19 +154,26 @@ class WasmPhasesIT {
       assertThat(call.getLong("storeId")).isEqualTo(instantiation.getLong("storeId"));
       assertThat(call.getStartTime()).isAfterOrEqualTo(instantiation.getEndTime());
     }
-    Set<Long> disposedInstances = events.where(TEARDOWN, field("kind", "Instance")).stream()
-        .map(e -> e.getLong("instanceId")).collect(Collectors.toSet());
-    Set<Long> calledInstances = events.where(CALL, field("export", "add")).stream()
-        .map(e -> e.getLong("instanceId")).collect(Collectors.toSet());
+    Set<Long> disposedInstances =
+        events.where(TEARDOWN, field("kind", "Instance")).stream()
+            .map(e -> e.getLong("instanceId"))
+            .collect(Collectors.toSet());
+    Set<Long> calledInstances =
+        events.where(CALL, field("export", "add")).stream()
+            .map(e -> e.getLong("instanceId"))
+            .collect(Collectors.toSet());
     assertThat(disposedInstances).containsAll(calledInstances);
   }
 
   @Test
   void hostCallsNestInsideTheirCallOnTheSameThread() {
     List<RecordedEvent> hostCalls = events.named(HOST_CALL);
-    assertThat(hostCalls).extracting(e -> e.getString("importName")).containsExactly("env.double", "env.double");
+    assertThat(hostCalls)
+        .extracting(e -> e.getString("importName"))
+        .containsExactly("env.double", "env.double");
     assertThat(hostCalls).extracting(e -> e.getString("outcome")).containsExactly("ok", "error");
-    assertThat(hostCalls.get(1).getString("failure")).isEqualTo("java.lang.IllegalStateException: host refused 1");
+    assertThat(hostCalls.get(1).getString("failure"))
+        .isEqualTo("java.lang.IllegalStateException: host refused 1");
     List<RecordedEvent> calls = events.where(CALL, field("export", "double_plus_one"));
     for (int i = 0; i < 2; i++) {
       RecordedEvent call = calls.get(i);
@@ -152,39 +183,51 @@ class WasmPhasesIT {
       assertThat(host.getEndTime()).isBeforeOrEqualTo(call.getEndTime());
       assertThat(call.getDuration("hostTime")).isPositive().isLessThanOrEqualTo(call.getDuration());
     }
-    assertThat(events.where(CALL, field("export", "add"))).allSatisfy(
-        call -> assertThat(call.getDuration("hostTime")).isZero());
+    assertThat(events.where(CALL, field("export", "add")))
+        .allSatisfy(call -> assertThat(call.getDuration("hostTime")).isZero());
   }
 
   @Test
   void concurrentCallsKeepTheirThreadStoreAndInstance() {
-    Map<String, List<RecordedEvent>> byThread = events.named(CALL).stream()
-        .filter(e -> e.getThread().getJavaName().startsWith("wasm-worker-"))
-        .collect(Collectors.groupingBy(e -> e.getThread().getJavaName()));
+    Map<String, List<RecordedEvent>> byThread =
+        events.named(CALL).stream()
+            .filter(e -> e.getThread().getJavaName().startsWith("wasm-worker-"))
+            .collect(Collectors.groupingBy(e -> e.getThread().getJavaName()));
     assertThat(byThread).hasSize(WasmScenario.THREADS);
     Set<Long> instances = new java.util.HashSet<>();
-    byThread.forEach((thread, calls) -> {
-      assertThat(calls).hasSize(WasmScenario.CALLS_PER_THREAD);
-      assertThat(calls).extracting(e -> e.getLong("instanceId")).containsOnly(calls.get(0).getLong("instanceId"));
-      assertThat(calls).extracting(e -> e.getLong("storeId")).containsOnly(calls.get(0).getLong("storeId"));
-      instances.add(calls.get(0).getLong("instanceId"));
-    });
+    byThread.forEach(
+        (thread, calls) -> {
+          assertThat(calls).hasSize(WasmScenario.CALLS_PER_THREAD);
+          assertThat(calls)
+              .extracting(e -> e.getLong("instanceId"))
+              .containsOnly(calls.get(0).getLong("instanceId"));
+          assertThat(calls)
+              .extracting(e -> e.getLong("storeId"))
+              .containsOnly(calls.get(0).getLong("storeId"));
+          instances.add(calls.get(0).getLong("instanceId"));
+        });
     assertThat(instances).hasSize(WasmScenario.THREADS);
   }
 
   @Test
   void everyDisposeIsATeardownWhetherThroughDisposeOrClose() {
-    Map<String, Long> byKind = events.named(TEARDOWN).stream()
-        .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
-    assertThat(byKind).isEqualTo(Map.of(
-        "Instance", 8L, "Store", 7L, "Module", 5L, "Engine", 3L, "Linker", 2L, "Func", 1L));
+    Map<String, Long> byKind =
+        events.named(TEARDOWN).stream()
+            .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+    assertThat(byKind)
+        .isEqualTo(
+            Map.of(
+                "Instance", 8L, "Store", 7L, "Module", 5L, "Engine", 3L, "Linker", 2L, "Func", 1L));
     assertThat(events.named(TEARDOWN)).extracting(e -> e.getString("outcome")).containsOnly("ok");
     RecordedEvent func = events.where(TEARDOWN, field("kind", "Func")).get(0);
-    assertThat(func.getString("module")).isEqualTo(events.named(COMPILE).get(0).getString("module"));
+    assertThat(func.getString("module"))
+        .isEqualTo(events.named(COMPILE).get(0).getString("module"));
     assertThat(events.where(TEARDOWN, field("kind", "Module")))
-        .extracting(e -> e.getString("module")).contains("faults.wasm", "exit.wasm");
+        .extracting(e -> e.getString("module"))
+        .contains("faults.wasm", "exit.wasm");
     assertThat(events.where(TEARDOWN, field("kind", "Engine")))
-        .extracting(e -> e.getLong("engineId")).allSatisfy(id -> assertThat(id).isNotZero());
+        .extracting(e -> e.getLong("engineId"))
+        .allSatisfy(id -> assertThat(id).isNotZero());
   }
 
   @Test

@@ -5,7 +5,10 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
 
-/** An outermost call of an exported wasm function. Calls made from inside host functions are not recorded. */
+/**
+ * An outermost call of an exported wasm function. Calls made from inside host functions are not
+ * recorded.
+ */
 @Name("wasmlens.Call")
 @Label("Wasm Call")
 @Description("An exported WebAssembly function was called from Java (outermost call only)")
@@ -26,7 +29,8 @@ public final class CallEvent extends WasmEvent {
   public long instanceId;
 
   @Label("CPU Time")
-  @Description("CPU time of the calling thread during the call; wall time minus this is time off CPU")
+  @Description(
+      "CPU time of the calling thread during the call; wall time minus this is time off CPU")
   @Timespan
   public long cpuTime;
 

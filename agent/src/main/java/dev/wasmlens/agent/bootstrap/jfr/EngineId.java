@@ -10,7 +10,10 @@ import jdk.jfr.MetadataDefinition;
 import jdk.jfr.Name;
 import jdk.jfr.Relational;
 
-/** Marks a field that joins events on the same object: native address of a Wasmtime engine. 0 means unknown. */
+/**
+ * Marks a field that joins events on the same object: native address of a Wasmtime engine. 0 means
+ * unknown.
+ */
 @MetadataDefinition
 @Relational
 @Name("wasmlens.EngineId")

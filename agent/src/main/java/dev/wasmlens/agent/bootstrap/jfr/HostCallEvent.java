@@ -10,7 +10,8 @@ import jdk.jfr.Name;
 @Description("A WebAssembly guest called an imported Java (host) function")
 public final class HostCallEvent extends WasmEvent {
   @Label("Import")
-  @Description("module.name of the import, or #index when the function was never linked under a name")
+  @Description(
+      "module.name of the import, or #index when the function was never linked under a name")
   public String importName;
 
   @Label("Store Id")

@@ -30,7 +30,8 @@ public final class InstantiateEvent extends WasmEvent {
   public long instanceId;
 
   @Label("First For Module")
-  @Description("The first instantiation of this module in this JVM: its cost includes one-time set-up")
+  @Description(
+      "The first instantiation of this module in this JVM: its cost includes one-time set-up")
   public boolean firstForModule;
 
   @Label("Via Linker")

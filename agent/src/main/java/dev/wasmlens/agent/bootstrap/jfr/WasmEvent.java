@@ -9,7 +9,8 @@ import jdk.jfr.StackTrace;
 /**
  * What every WasmLens event has: the outcome of the phase and, when it failed, what was thrown.
  *
- * <p>Events carry no stack trace: one costs about ten times the event itself, and the phase fields say where.
+ * <p>Events carry no stack trace: one costs about ten times the event itself, and the phase fields
+ * say where.
  */
 @Category("WebAssembly")
 @StackTrace(false)

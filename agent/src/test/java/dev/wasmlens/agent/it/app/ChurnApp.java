@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Creates and drops many stores, instances and functions, half of them disposed and half simply forgotten, then
- * reports how many objects the agent still tracks after a GC: {@code ChurnApp WASM_DIR ROUNDS}.
+ * Creates and drops many stores, instances and functions, half of them disposed and half simply
+ * forgotten, then reports how many objects the agent still tracks after a GC: {@code ChurnApp
+ * WASM_DIR ROUNDS}.
  */
 public final class ChurnApp {
   public static void main(String[] args) throws Exception {
@@ -44,7 +45,10 @@ public final class ChurnApp {
   /** The agent's own count, read through the bootstrap class path; -1 without the agent. */
   private static int trackedObjects() throws Exception {
     try {
-      return (int) Class.forName("dev.wasmlens.agent.bootstrap.WasmObjects").getMethod("trackedObjects").invoke(null);
+      return (int)
+          Class.forName("dev.wasmlens.agent.bootstrap.WasmObjects")
+              .getMethod("trackedObjects")
+              .invoke(null);
     } catch (ClassNotFoundException e) {
       return -1;
     }

@@ -6,15 +6,20 @@ import java.util.Properties;
 import net.bytebuddy.ByteBuddy;
 
 /**
- * An application that carries its own versions of libraries the agent also uses (ByteBuddy, weak-lock-free),
- * uses them, then runs the wasm scenario: {@code ForeignLibrariesApp WASM_DIR}.
+ * An application that carries its own versions of libraries the agent also uses (ByteBuddy,
+ * weak-lock-free), uses them, then runs the wasm scenario: {@code ForeignLibrariesApp WASM_DIR}.
  */
 public final class ForeignLibrariesApp {
   public static void main(String[] args) throws Exception {
     System.out.println("byte-buddy " + version("net.bytebuddy", "byte-buddy"));
     System.out.println("weak-lock-free " + version("com.blogspot.mydailyjava", "weak-lock-free"));
-    Class<?> generated = new ByteBuddy().subclass(Object.class).name("app.Generated").make()
-        .load(ForeignLibrariesApp.class.getClassLoader()).getLoaded();
+    Class<?> generated =
+        new ByteBuddy()
+            .subclass(Object.class)
+            .name("app.Generated")
+            .make()
+            .load(ForeignLibrariesApp.class.getClassLoader())
+            .getLoaded();
     System.out.println("generated " + generated.getName() + " with the application's ByteBuddy");
     WeakConcurrentMap<Object, String> map = new WeakConcurrentMap.WithInlinedExpunction<>();
     Object key = new Object();

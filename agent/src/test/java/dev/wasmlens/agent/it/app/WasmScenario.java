@@ -24,15 +24,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * An application that uses every wasm phase the agent records, run in a child JVM by the integration tests.
+ * An application that uses every wasm phase the agent records, run in a child JVM by the
+ * integration tests.
  *
- * <p>Each step prints one line: what it returned or what it threw (type, message, cause). The tests run it with
- * and without the agent and compare the lines, then compare the JFR events with the steps. The step list and the
- * events each step must produce are documented in {@code WasmScenarioExpectations}.
+ * <p>Each step prints one line: what it returned or what it threw (type, message, cause). The tests
+ * run it with and without the agent and compare the lines, then compare the JFR events with the
+ * steps. The step list and the events each step must produce are documented in {@code
+ * WasmScenarioExpectations}.
  */
 public final class WasmScenario {
   /** Threads of the concurrent step, and calls each makes. */
   public static final int THREADS = 4;
+
   public static final int CALLS_PER_THREAD = 25;
 
   private final PrintStream out;
@@ -60,7 +63,9 @@ public final class WasmScenario {
       Instance adder = new Instance(store, viaConstructor, List.of());
       Func addFunc = adder.getFunc(store, "add").get();
       step("call-varargs", () -> addFunc.call(store, Val.fromI32(2), Val.fromI32(3))[0].i32());
-      step("call-collection", () -> addFunc.call(store, List.of(Val.fromI32(4), Val.fromI32(5))).get(0).i32());
+      step(
+          "call-collection",
+          () -> addFunc.call(store, List.of(Val.fromI32(4), Val.fromI32(5))).get(0).i32());
       WasmFunctions.Function2<Integer, Integer, Integer> typedAdd =
           WasmFunctions.func(store, addFunc, WasmValType.I32, WasmValType.I32, WasmValType.I32);
       step("call-typed", () -> typedAdd.call(6, 7));
@@ -70,9 +75,14 @@ public final class WasmScenario {
       Func doublePlusOne = hosted.getFunc(store, "double_plus_one").get();
       step("call-with-host", () -> doublePlusOne.call(store, Val.fromI32(20))[0].i32());
 
-      Func failingHost = WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, x -> {
-        throw new IllegalStateException("host refused " + x);
-      });
+      Func failingHost =
+          WasmFunctions.wrap(
+              store,
+              WasmValType.I32,
+              WasmValType.I32,
+              x -> {
+                throw new IllegalStateException("host refused " + x);
+              });
       try (Linker linker = new Linker(engine)) {
         linker.define(store, "env", "double", Extern.fromFunc(failingHost));
         linker.module(store, "linked", viaFromBinary);
@@ -108,15 +118,18 @@ public final class WasmScenario {
     int[] sums = new int[THREADS];
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      threads.add(new Thread(() -> {
-        try (Store<Void> store = new Store<>(null, engine);
-            Instance instance = new Instance(store, module, List.of())) {
-          Func add = instance.getFunc(store, "add").get();
-          for (int i = 0; i < CALLS_PER_THREAD; i++) {
-            sums[thread] += add.call(store, Val.fromI32(thread), Val.fromI32(i))[0].i32();
-          }
-        }
-      }, "wasm-worker-" + t));
+      threads.add(
+          new Thread(
+              () -> {
+                try (Store<Void> store = new Store<>(null, engine);
+                    Instance instance = new Instance(store, module, List.of())) {
+                  Func add = instance.getFunc(store, "add").get();
+                  for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                    sums[thread] += add.call(store, Val.fromI32(thread), Val.fromI32(i))[0].i32();
+                  }
+                }
+              },
+              "wasm-worker-" + t));
     }
     threads.forEach(Thread::start);
     for (Thread thread : threads) {
@@ -132,14 +145,17 @@ public final class WasmScenario {
         Instance instance = new Instance(store, module, List.of())) {
       store.setEpochDeadline(1);
       Func spin = instance.getFunc(store, "spin").get();
-      Thread ticker = new Thread(() -> {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        engine.incrementEpoch();
-      }, "epoch-ticker");
+      Thread ticker =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                engine.incrementEpoch();
+              },
+              "epoch-ticker");
       ticker.start();
       step("call-epoch-interrupt", () -> Arrays.toString(spin.call(store)));
       ticker.join();
@@ -168,9 +184,14 @@ public final class WasmScenario {
   }
 
   static String describe(Throwable t) {
-    StringBuilder text = new StringBuilder(t.getClass().getName()).append(" '").append(t.getMessage()).append('\'');
+    StringBuilder text =
+        new StringBuilder(t.getClass().getName()).append(" '").append(t.getMessage()).append('\'');
     for (Throwable cause = t.getCause(); cause != null; cause = cause.getCause()) {
-      text.append(" caused by ").append(cause.getClass().getName()).append(" '").append(cause.getMessage()).append('\'');
+      text.append(" caused by ")
+          .append(cause.getClass().getName())
+          .append(" '")
+          .append(cause.getMessage())
+          .append('\'');
     }
     return text.toString();
   }
