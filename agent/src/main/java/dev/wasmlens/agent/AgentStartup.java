@@ -30,7 +30,8 @@ final class AgentStartup {
     }
     BootstrapClassPath.append(instrumentation);
 
-    WasmtimeTransformer transformer = new WasmtimeTransformer(AgentLog::debug);
+    WasmtimeTransformer transformer =
+        new WasmtimeTransformer(AgentLog::debug, AgentStatusEvent::registerIfRecording);
     instrumentation.addTransformer(transformer, false);
     if (instrumentation.isNativeMethodPrefixSupported()) {
       instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);

@@ -26,12 +26,16 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
 
   private final AtomicInteger instrumentedClasses = new AtomicInteger();
   private final Consumer<String> debugLog;
+  private final Consumer<WasmtimeTransformer> firstClassInstrumented;
 
   /**
    * @param debugLog receives one line per class instrumented or failed
+   * @param firstClassInstrumented called once, on the thread loading the first instrumented class
    */
-  public WasmtimeTransformer(Consumer<String> debugLog) {
+  public WasmtimeTransformer(
+      Consumer<String> debugLog, Consumer<WasmtimeTransformer> firstClassInstrumented) {
     this.debugLog = debugLog;
+    this.firstClassInstrumented = firstClassInstrumented;
   }
 
   /** The number of wasmtime-java classes instrumented so far. */
@@ -52,18 +56,29 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
         || classBeingRedefined != null) {
       return null;
     }
+    byte[] transformed;
     try {
-      byte[] transformed =
+      transformed =
           ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
-      if (transformed != null) {
-        instrumentedClasses.incrementAndGet();
-        debugLog.accept("instrumented " + className + " in " + loader);
-      }
-      return transformed;
     } catch (RuntimeException | LinkageError e) {
       AgentFailures.record(e);
       debugLog.accept("could not instrument " + className + ": " + e);
       return null;
+    }
+    if (transformed != null) {
+      debugLog.accept("instrumented " + className + " in " + loader);
+      if (instrumentedClasses.incrementAndGet() == 1) {
+        notifyFirstClassInstrumented();
+      }
+    }
+    return transformed;
+  }
+
+  private void notifyFirstClassInstrumented() {
+    try {
+      firstClassInstrumented.accept(this);
+    } catch (RuntimeException | LinkageError e) {
+      AgentFailures.record(e);
     }
   }
 }

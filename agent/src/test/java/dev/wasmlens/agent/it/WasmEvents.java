@@ -15,6 +15,8 @@ final class WasmEvents {
   static final String CALL = "wasmlens.Call";
   static final String HOST_CALL = "wasmlens.HostCall";
   static final String TEARDOWN = "wasmlens.Teardown";
+  static final String AGENT_STATUS = "wasmlens.AgentStatus";
+  static final List<String> PHASES = List.of(COMPILE, INSTANTIATE, CALL, HOST_CALL, TEARDOWN);
 
   final List<RecordedEvent> all;
 
@@ -29,6 +31,13 @@ final class WasmEvents {
             .sorted((a, b) -> a.getStartTime().compareTo(b.getStartTime()))
             .collect(Collectors.toList());
     return new WasmEvents(events);
+  }
+
+  /** The events of every wasm phase, without the agent's status. */
+  List<RecordedEvent> phases() {
+    return all.stream()
+        .filter(e -> PHASES.contains(e.getEventType().getName()))
+        .collect(Collectors.toList());
   }
 
   List<RecordedEvent> named(String eventName) {

@@ -62,9 +62,15 @@ class WasmPhasesIT {
   }
 
   @Test
-  void agentSuppressedNothing() {
+  void agentSuppressedNothingAndSaysSoInTheRecording() {
     assertThat(instrumented.suppressedFailures()).isZero();
     assertThat(instrumented.instrumentedClasses()).isEqualTo(6);
+    List<RecordedEvent> status = events.named(WasmEvents.AGENT_STATUS);
+    assertThat(status).isNotEmpty();
+    RecordedEvent last = status.get(status.size() - 1);
+    assertThat(last.getLong("suppressedFailures")).isZero();
+    assertThat(last.getInt("instrumentedClasses")).isEqualTo(6);
+    assertThat(last.getString("firstFailure")).isNull();
   }
 
   @Test

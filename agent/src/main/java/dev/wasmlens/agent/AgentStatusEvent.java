@@ -1,0 +1,77 @@
+package dev.wasmlens.agent;
+
+import dev.wasmlens.agent.bootstrap.AgentFailures;
+import dev.wasmlens.agent.bootstrap.WasmObjects;
+import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+/**
+ * The agent's own health, written into every recording at the end of each chunk: how many classes
+ * it instrumented, how many failures it suppressed, how many wasm objects it tracks. The analyzer
+ * reads it to tell whether a recording can be trusted to be complete.
+ */
+@Name("wasmlens.AgentStatus")
+@Label("WasmLens Agent Status")
+@Description(
+    "Health of the WasmLens agent; a non-zero suppressed-failure count means some phases may be missing")
+@Category("WebAssembly")
+@StackTrace(false)
+@Period("endChunk")
+final class AgentStatusEvent extends Event {
+  @Label("Agent Version")
+  String agentVersion;
+
+  @Label("Instrumented Classes")
+  @Description("wasmtime-java classes instrumented so far")
+  int instrumentedClasses;
+
+  @Label("Suppressed Failures")
+  @Description("Throwables raised inside the agent and kept from the application since start")
+  long suppressedFailures;
+
+  @Label("First Failure")
+  String firstFailure;
+
+  @Label("Tracked Objects")
+  @Description(
+      "wasm objects the agent attaches identity to; bounded by the objects the application keeps")
+  int trackedObjects;
+
+  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+
+  /**
+   * Registers the event if JFR is already initialized, at most once; JFR then emits it whenever a
+   * chunk of any recording ends. The agent calls this after starting its own recording and when the
+   * first wasmtime-java class is instrumented. Registering earlier would initialize JFR in every
+   * application, recording or not, which costs about 100 ms of start-up (measured); so a recording
+   * started later with {@code jcmd} may lack the event.
+   */
+  static void registerIfRecording(WasmtimeTransformer transformer) {
+    if (FlightRecorder.isInitialized() && REGISTERED.compareAndSet(false, true)) {
+      register(transformer);
+    }
+  }
+
+  private static void register(WasmtimeTransformer transformer) {
+    FlightRecorder.addPeriodicEvent(
+        AgentStatusEvent.class,
+        () -> {
+          AgentStatusEvent status = new AgentStatusEvent();
+          status.agentVersion = AgentStartup.VERSION;
+          status.instrumentedClasses = transformer.instrumentedClasses();
+          status.suppressedFailures = AgentFailures.count();
+          Throwable first = AgentFailures.first();
+          status.firstFailure = first == null ? null : first.toString();
+          status.trackedObjects = WasmObjects.trackedObjects();
+          status.commit();
+        });
+  }
+}
