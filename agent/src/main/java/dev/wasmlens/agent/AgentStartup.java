@@ -5,6 +5,7 @@ import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the agent: reads the configuration, puts the bootstrap package on the bootstrap class
@@ -15,6 +16,12 @@ final class AgentStartup {
   static final String VERSION =
       versionOf(AgentStartup.class.getPackage().getImplementationVersion());
 
+  /**
+   * Set by the first start: a second {@code -javaagent} or attach of this jar must not instrument
+   * twice.
+   */
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
   private AgentStartup() {}
 
   static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach)
@@ -23,6 +30,13 @@ final class AgentStartup {
     AgentConfig config = AgentConfig.read(agentArgs, System.getProperties(), System.getenv());
     if (!config.enabled()) {
       AgentLog.info("agent " + VERSION + " disabled by configuration");
+      return;
+    }
+    if (!STARTED.compareAndSet(false, true)) {
+      AgentLog.info(
+          "agent "
+              + VERSION
+              + " is already running in this JVM; ignoring this start and its options");
       return;
     }
     if (config.debug()) {

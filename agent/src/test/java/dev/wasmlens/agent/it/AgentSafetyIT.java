@@ -90,6 +90,23 @@ class AgentSafetyIT {
   }
 
   @Test
+  void aSecondCopyOfTheAgentIsIgnoredAndEveryPhaseIsStillRecordedOnce() throws Exception {
+    Path recording = ChildJvm.recordingFile("twice");
+    ChildJvm.Result result =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .jvmOption("-javaagent:" + ChildJvm.AGENT_JAR + "=jfr.file=" + recording)
+            .withAgent("debug=true")
+            .run("agent-twice");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr())
+        .contains("is already running in this JVM; ignoring this start and its options")
+        .doesNotContain("[wasmlens] instrumented");
+    assertThat(result.suppressedFailures()).isZero();
+    assertThat(WasmEvents.read(recording).named(WasmEvents.CALL)).hasSize(109);
+  }
+
+  @Test
   void disabledByConfigurationTheAgentTouchesNothing() throws Exception {
     ChildJvm.Result result =
         ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
