@@ -91,6 +91,20 @@ final class AgentConfig {
     return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  /**
+   * The agent arguments by full property name: {@code otel.*} as given, every other name in {@code
+   * wasmlens.*}.
+   *
+   * @throws IllegalArgumentException when a pair is not {@code name=value}
+   */
+  static Map<String, String> agentArgsByPropertyName(String agentArgs) {
+    Map<String, String> named = new LinkedHashMap<>();
+    parseAgentArgs(agentArgs)
+        .forEach(
+            (name, value) -> named.put(name.startsWith("otel.") ? name : PREFIX + name, value));
+    return named;
+  }
+
   private static Map<String, String> parseAgentArgs(String agentArgs) {
     Map<String, String> parsed = new LinkedHashMap<>();
     if (agentArgs == null || agentArgs.isBlank()) {

@@ -1,16 +1,15 @@
 package dev.wasmlens.agent;
 
-import dev.wasmlens.agent.bootstrap.AgentFailures;
-import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the agent: reads the configuration, puts the bootstrap package on the bootstrap class
- * path, registers the transformer with its native-method prefix, optionally starts a JFR recording,
- * and reports at exit.
+ * path, and hands over to {@link AgentInstaller}.
+ *
+ * <p>This class must not mention any class of the bootstrap package, not even in a signature: the
+ * verifier would load it from the agent jar, through the system class loader, before it is on the
+ * bootstrap class path, and the JVM would then hold two incompatible copies.
  */
 final class AgentStartup {
   static final String VERSION =
@@ -43,63 +42,9 @@ final class AgentStartup {
       AgentLog.enableDebug();
     }
     BootstrapClassPath.append(instrumentation);
-
-    WasmtimeTransformer transformer =
-        new WasmtimeTransformer(AgentLog::debug, AgentStatusEvent::registerIfRecording);
-    instrumentation.addTransformer(transformer, false);
-    if (instrumentation.isNativeMethodPrefixSupported()) {
-      instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
-    } else {
-      AgentLog.info(
-          "this JVM cannot prefix native methods: compiles, instantiations and teardowns go unrecorded");
-    }
-    if (lateAttach) {
-      warnAboutLoadedClasses(instrumentation);
-    }
-
-    String recording = "";
-    if (config.jfrFile() != null) {
-      try {
-        recording =
-            ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
-      } catch (Exception e) {
-        // The instrumentation is in place and serves any other recording; only this one is lost.
-        recording = ", but could not start the recording to " + config.jfrFile() + ": " + e;
-      }
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> reportAtExit(transformer), "wasmlens-exit-report"));
+    String started = AgentInstaller.install(config, agentArgs, instrumentation, lateAttach);
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
-    AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + recording);
-  }
-
-  /**
-   * Classes loaded before the agent keep their original code: say which, since their phases go
-   * unrecorded.
-   */
-  private static void warnAboutLoadedClasses(Instrumentation instrumentation) {
-    List<String> loaded = new ArrayList<>();
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.getName().startsWith("io.github.kawamuray.wasmtime.")) {
-        loaded.add(type.getSimpleName());
-      }
-    }
-    if (!loaded.isEmpty()) {
-      AgentLog.info(
-          "attached late: already loaded wasmtime-java classes stay uninstrumented: " + loaded);
-    }
-  }
-
-  private static void reportAtExit(WasmtimeTransformer transformer) {
-    long failures = AgentFailures.count();
-    String summary =
-        "exit: "
-            + transformer.instrumentedClasses()
-            + " wasmtime-java classes instrumented, "
-            + failures
-            + " internal failures suppressed";
-    Throwable first = AgentFailures.first();
-    AgentLog.info(first == null ? summary : summary + " (first: " + first + ")");
+    AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + started);
   }
 
   private static String versionOf(String implementationVersion) {

@@ -9,7 +9,8 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  * counts as part of its caller.
  *
  * <p>The hot path of the agent: one thread-local lookup, two weak-map lookups and two CPU-clock
- * readings per recorded call, and nothing but the depth counter when no recording is running.
+ * readings per recorded call, and nothing but the depth counter when neither a recording nor a
+ * listener wants calls.
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -26,7 +27,7 @@ public final class CallPhase {
     InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
     CallEvent event = new CallEvent();
-    if (!event.isEnabled()) {
+    if (!PhaseClock.wanted(event)) {
       return event;
     }
     ExportInfo export = WasmObjects.export(func);
@@ -36,6 +37,7 @@ public final class CallPhase {
       if (instance != null) {
         event.instanceId = instance.id;
         event.module = instance.module == null ? null : instance.module.name;
+        event.firstForInstance = instance.markCalled();
       }
     }
     StoreInfo storeInfo = WasmObjects.store(store);
@@ -48,17 +50,23 @@ public final class CallPhase {
    * The call that {@link #begin} returned {@code event} for ended, having thrown {@code thrown}.
    */
   public static void end(CallEvent event, Throwable thrown) {
+    long endNanos = System.nanoTime();
     ThreadState state = ThreadState.current();
     if (state.callDepth > 0) {
       state.callDepth--;
     }
     InjectedFailures.maybeThrow("call end");
-    if (event == null || !event.isEnabled()) {
+    if (event == null || !PhaseClock.wanted(event)) {
       return;
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
     event.end();
     event.hostTime = state.hostNanos;
-    PhaseClock.commit(event, thrown);
+    PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.called(event, event.startNanos, endNanos);
+    }
+    PhaseClock.commit(event);
   }
 }

@@ -14,7 +14,7 @@ public final class CompilePhase {
   public static CompileEvent begin() {
     InjectedFailures.maybeThrow("compile begin");
     CompileEvent event = new CompileEvent();
-    if (event.isEnabled()) {
+    if (PhaseClock.wanted(event)) {
       event.cpuTime = PhaseClock.start(event);
     }
     return event;
@@ -27,8 +27,9 @@ public final class CompilePhase {
    * @param source the module's bytes ({@code byte[]}) or the path of its file ({@code String})
    */
   public static void end(CompileEvent event, long enginePtr, Object source, Throwable thrown) {
-    boolean recording = event != null && event.isEnabled();
-    if (recording) {
+    long endNanos = System.nanoTime();
+    boolean wanted = event != null && PhaseClock.wanted(event);
+    if (wanted) {
       event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
       event.end();
     }
@@ -41,12 +42,18 @@ public final class CompilePhase {
     if (thrown == null) {
       ThreadState.current().compiledModule = module;
     }
-    if (recording) {
-      event.module = module.name;
-      event.moduleHash = module.sha256;
-      event.moduleSize = module.size;
-      event.engineId = module.engineId;
-      PhaseClock.commit(event, thrown);
+    if (!wanted) {
+      return;
     }
+    event.module = module.name;
+    event.moduleHash = module.sha256;
+    event.moduleSize = module.size;
+    event.engineId = module.engineId;
+    PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.compiled(event, event.startNanos, endNanos);
+    }
+    PhaseClock.commit(event);
   }
 }

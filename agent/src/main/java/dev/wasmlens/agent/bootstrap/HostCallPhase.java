@@ -13,26 +13,32 @@ public final class HostCallPhase {
   public static HostCallEvent begin(int index) {
     InjectedFailures.maybeThrow("host call begin");
     HostCallEvent event = new HostCallEvent();
-    if (event.isEnabled()) {
+    if (PhaseClock.wanted(event)) {
       HostFuncInfo info = WasmObjects.hostFunc(index);
       event.importName = info == null || info.importName == null ? "#" + index : info.importName;
       event.storeId = info == null || info.store == null ? 0 : info.store.id;
-      event.begin();
+      PhaseClock.begin(event);
     }
     return event;
   }
 
   /**
    * The host function ended; {@code startNanos} is {@link System#nanoTime()} at its start. Its time
-   * is added to the enclosing call's host time whether or not a recording runs.
+   * is added to the enclosing call's host time whether or not anything records.
    */
   public static void end(HostCallEvent event, long startNanos, Throwable thrown) {
-    ThreadState.current().hostNanos += System.nanoTime() - startNanos;
+    long endNanos = System.nanoTime();
+    ThreadState.current().hostNanos += endNanos - startNanos;
     InjectedFailures.maybeThrow("host call end");
-    if (event == null) {
+    if (event == null || !PhaseClock.wanted(event)) {
       return;
     }
     event.end();
-    PhaseClock.commit(event, thrown);
+    PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.hostCalled(event, event.startNanos, endNanos);
+    }
+    PhaseClock.commit(event);
   }
 }

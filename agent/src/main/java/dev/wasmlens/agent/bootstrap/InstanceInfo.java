@@ -1,5 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * An instance's id (a sequence number unique in this JVM), the module it came from and its store.
  */
@@ -12,9 +14,16 @@ final class InstanceInfo {
   /** Null when the store was created before the agent could see it. */
   final StoreInfo store;
 
+  private final AtomicBoolean called = new AtomicBoolean();
+
   InstanceInfo(long id, ModuleInfo module, StoreInfo store) {
     this.id = id;
     this.module = module;
     this.store = store;
+  }
+
+  /** Returns true exactly once: for the first call into this instance. */
+  boolean markCalled() {
+    return called.compareAndSet(false, true);
   }
 }

@@ -48,13 +48,19 @@ public final class InstantiatePhase {
 
   /** The instantiation ended, having thrown {@code thrown}. */
   public static void end(InstantiateEvent event, Throwable thrown) {
+    long endNanos = System.nanoTime();
     InjectedFailures.maybeThrow("instantiate end");
-    if (event == null || !event.isEnabled()) {
+    if (event == null || !PhaseClock.wanted(event)) {
       return;
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
     event.end();
-    PhaseClock.commit(event, thrown);
+    PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.instantiated(event, event.startNanos, endNanos);
+    }
+    PhaseClock.commit(event);
   }
 
   /** The constructor returned {@code instance}; {@code info} is what {@link #prepare} returned. */
@@ -67,10 +73,10 @@ public final class InstantiatePhase {
   private static InstantiateEvent begin(InstanceInfo info, boolean viaLinker) {
     InjectedFailures.maybeThrow("instantiate begin");
     InstantiateEvent event = new InstantiateEvent();
-    // Marked whether or not a recording runs, so that one started later does not call a repeat
-    // "first".
+    // Marked whether or not anything records, so that a recording started later does not call a
+    // repeat "first".
     boolean first = info != null && info.module != null && info.module.markInstantiated();
-    if (!event.isEnabled()) {
+    if (!PhaseClock.wanted(event)) {
       return event;
     }
     if (info != null) {

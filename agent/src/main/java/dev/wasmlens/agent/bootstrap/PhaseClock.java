@@ -1,11 +1,11 @@
 package dev.wasmlens.agent.bootstrap;
 
 import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
-import jdk.jfr.Event;
 
 /**
- * Starts and stops the two clocks of a phase, the event's wall-clock interval and the thread's CPU
- * time, and commits the event with the phase's outcome.
+ * Starts and stops the clocks of a phase, the event's wall-clock interval, the thread's CPU time
+ * and, for the {@link PhaseListener}, a {@link System#nanoTime()} reading; and commits the event
+ * with the phase's outcome.
  *
  * <p>The CPU reading is kept negated in the event's {@code cpuTime} field until the phase ends,
  * which saves a field the recording would otherwise carry.
@@ -14,14 +14,27 @@ final class PhaseClock {
   private PhaseClock() {}
 
   /**
+   * True when anything will consume the phase: a recording that enables the event, or a listener.
+   */
+  static boolean wanted(WasmEvent event) {
+    return event.isEnabled() || PhaseListener.Registry.current() != null;
+  }
+
+  /**
    * Begins {@code event} and returns the value its {@code cpuTime} field must hold until {@link
    * #elapsedCpu}. The CPU clock is read inside the wall-clock interval, and must be read again
    * before {@code end()}, so that CPU time never exceeds the duration by more than the clocks'
    * granularity.
    */
-  static long start(Event event) {
-    event.begin();
+  static long start(WasmEvent event) {
+    begin(event);
     return -ThreadCpuClock.nanos();
+  }
+
+  /** Begins {@code event} without a CPU reading. */
+  static void begin(WasmEvent event) {
+    event.startNanos = System.nanoTime();
+    event.begin();
   }
 
   /** Turns the value {@link #start} returned into the CPU time elapsed since. */
@@ -29,13 +42,15 @@ final class PhaseClock {
     return negatedStartCpu + ThreadCpuClock.nanos();
   }
 
-  /**
-   * Commits an ended {@code event} with the outcome of {@code thrown}, if the recording wants it.
-   */
-  static void commit(WasmEvent event, Throwable thrown) {
+  /** Sets the outcome of an ended {@code event} from {@code thrown}. */
+  static void setOutcome(WasmEvent event, Throwable thrown) {
+    event.outcome = Outcome.of(thrown);
+    event.failure = Outcome.describe(thrown);
+  }
+
+  /** Commits an ended {@code event} if the recording wants it. */
+  static void commit(WasmEvent event) {
     if (event.shouldCommit()) {
-      event.outcome = Outcome.of(thrown);
-      event.failure = Outcome.describe(thrown);
       event.commit();
     }
   }

@@ -22,11 +22,12 @@ public final class TeardownPhase {
    */
   public static TeardownEvent begin(Object target, String typeName, long nativePtr) {
     InjectedFailures.maybeThrow("teardown begin");
+    String kind = typeName.startsWith(PACKAGE) ? typeName.substring(PACKAGE.length()) : typeName;
+    WasmObjects.disposed(target, kind);
     TeardownEvent event = new TeardownEvent();
-    if (!event.isEnabled()) {
+    if (!PhaseClock.wanted(event)) {
       return event;
     }
-    String kind = typeName.startsWith(PACKAGE) ? typeName.substring(PACKAGE.length()) : typeName;
     event.kind = kind;
     switch (kind) {
       case "Module":
@@ -52,18 +53,24 @@ public final class TeardownPhase {
       default:
         break;
     }
-    event.begin();
+    PhaseClock.begin(event);
     return event;
   }
 
   /** The {@code dispose()} that {@link #begin} returned {@code event} for ended. */
   public static void end(TeardownEvent event, Throwable thrown) {
+    long endNanos = System.nanoTime();
     InjectedFailures.maybeThrow("teardown end");
-    if (event == null) {
+    if (event == null || !PhaseClock.wanted(event)) {
       return;
     }
     event.end();
-    PhaseClock.commit(event, thrown);
+    PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.tornDown(event, event.startNanos, endNanos);
+    }
+    PhaseClock.commit(event);
   }
 
   private static void describeInstance(TeardownEvent event, InstanceInfo instance) {

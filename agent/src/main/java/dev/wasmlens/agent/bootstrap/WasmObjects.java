@@ -30,6 +30,13 @@ public final class WasmObjects {
 
   private static final Map<Integer, HostFuncInfo> HOST_FUNCS_BY_INDEX = new ConcurrentHashMap<>();
 
+  /**
+   * Engines, modules, stores and instances created and not yet disposed, for the live counts. Only
+   * engines the application created with a public constructor count: {@code store.engine()} returns
+   * views of existing ones.
+   */
+  private static final WeakConcurrentMap<Object, Boolean> LIVE = weakMap();
+
   private WasmObjects() {}
 
   /** {@code Module(long)} returned: attach what the compile wrapper just learned on this thread. */
@@ -39,7 +46,13 @@ public final class WasmObjects {
     state.compiledModule = null;
     if (info != null) {
       MODULES.put(module, info);
+      created(module, "Module");
     }
+  }
+
+  /** A public {@code Engine} constructor returned. */
+  public static void engineCreated(Object engine) {
+    created(engine, "Engine");
   }
 
   /**
@@ -55,6 +68,7 @@ public final class WasmObjects {
     ThreadState state = ThreadState.current();
     STORES.put(store, new StoreInfo(STORE_IDS.incrementAndGet(), state.newStoreEnginePtr));
     state.newStoreEnginePtr = 0;
+    created(store, "Store");
   }
 
   /** {@code Instance.getFunc(store, name)} returned {@code func}. */
@@ -113,6 +127,7 @@ public final class WasmObjects {
    */
   public static int trackedObjects() {
     return MODULES.approximateSize()
+        + LIVE.approximateSize()
         + STORES.approximateSize()
         + INSTANCES.approximateSize()
         + EXPORTS.approximateSize()
@@ -147,6 +162,30 @@ public final class WasmObjects {
 
   static void instanceCreated(Object instance, InstanceInfo info) {
     INSTANCES.put(instance, info);
+    created(instance, "Instance");
+  }
+
+  /**
+   * {@code target}, of {@code kind}, is being disposed: it leaves the live count, once, if it was
+   * counted. Its identity stays until it is collected, for the teardown event and for calls through
+   * stale references.
+   */
+  static void disposed(Object target, String kind) {
+    if (LIVE.remove(target) != null) {
+      liveChanged(kind, -1);
+    }
+  }
+
+  private static void created(Object target, String kind) {
+    LIVE.put(target, Boolean.TRUE);
+    liveChanged(kind, 1);
+  }
+
+  private static void liveChanged(String kind, int delta) {
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.liveChanged(kind, delta);
+    }
   }
 
   static void instanceLinked(Object linker, String moduleName, InstanceInfo info) {

@@ -20,6 +20,7 @@ final class ClassInstrumenter {
   private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
   private static final List<TypeInstrumentation> INSTRUMENTATIONS =
       List.of(
+          new EngineInstrumentation(),
           new ModuleInstrumentation(),
           new StoreInstrumentation(),
           new InstanceInstrumentation(),

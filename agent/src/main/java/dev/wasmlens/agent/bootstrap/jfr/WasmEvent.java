@@ -22,4 +22,10 @@ public abstract class WasmEvent extends Event {
   @Label("Failure")
   @Description("Class and message of what the phase threw; absent when it completed normally")
   public String failure;
+
+  /**
+   * {@link System#nanoTime()} at the start, for the {@code PhaseListener}; transient, so JFR leaves
+   * it out.
+   */
+  public transient long startNanos;
 }

@@ -1,0 +1,147 @@
+package dev.wasmlens.agent;
+
+import dev.wasmlens.agent.bootstrap.AgentFailures;
+import dev.wasmlens.agent.bootstrap.PhaseListener;
+import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
+import dev.wasmlens.agent.telemetry.TelemetryListener;
+import dev.wasmlens.otel.ExportCounters;
+import dev.wasmlens.otel.TelemetrySettings;
+import dev.wasmlens.otel.WasmTelemetry;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Installs the agent once the bootstrap package is on the bootstrap class path: registers the
+ * transformer with its native-method prefix, starts OpenTelemetry export and the JFR recording when
+ * asked, and reports at exit.
+ */
+final class AgentInstaller {
+  private AgentInstaller() {}
+
+  /**
+   * Returns what the start-up line should add, for example {@code ", recording to /tmp/app.jfr"}.
+   */
+  static String install(
+      AgentConfig config, String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
+    WasmtimeTransformer transformer =
+        new WasmtimeTransformer(AgentLog::debug, AgentStatusEvent::registerIfRecording);
+    instrumentation.addTransformer(transformer, false);
+    if (instrumentation.isNativeMethodPrefixSupported()) {
+      instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
+    } else {
+      AgentLog.info(
+          "this JVM cannot prefix native methods: compiles, instantiations and teardowns go unrecorded");
+    }
+    if (lateAttach) {
+      warnAboutLoadedClasses(instrumentation);
+    }
+
+    StringBuilder started = new StringBuilder();
+    WasmTelemetry telemetry = startTelemetry(agentArgs);
+    if (config.jfrFile() != null) {
+      try {
+        started
+            .append(", recording to ")
+            .append(JfrRecordingStarter.start(config.jfrFile(), config.jfrBase()));
+        AgentStatusEvent.registerIfRecording(transformer);
+      } catch (Exception e) {
+        // The instrumentation is in place and serves any other recording; only this one is lost.
+        started.append(", but could not start the recording to ").append(config.jfrFile());
+        started.append(": ").append(e);
+      }
+    }
+    if (telemetry != null) {
+      started.append(", exporting spans and metrics");
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> reportAtExit(transformer, telemetry), "wasmlens-exit-report"));
+    return started.toString();
+  }
+
+  /**
+   * Starts OpenTelemetry export when the user configured any ({@code OTEL_EXPORTER_OTLP_ENDPOINT},
+   * {@code OTEL_TRACES_EXPORTER}, ...); null otherwise, or when the configuration is not usable
+   * (said in one line).
+   */
+  private static WasmTelemetry startTelemetry(String agentArgs) {
+    TelemetrySettings settings =
+        TelemetrySettings.read(
+            AgentConfig.agentArgsByPropertyName(agentArgs),
+            toMap(System.getProperties()),
+            System.getenv());
+    if (!settings.exportRequested()) {
+      return null;
+    }
+    try {
+      WasmTelemetry telemetry = WasmTelemetry.create(settings, AgentStartup.VERSION);
+      PhaseListener.Registry.register(new TelemetryListener(telemetry));
+      return telemetry;
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.info(
+          "spans and metrics are off, the OpenTelemetry settings are not usable: "
+              + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Classes loaded before the agent keep their original code: say which, since their phases go
+   * unrecorded.
+   */
+  private static void warnAboutLoadedClasses(Instrumentation instrumentation) {
+    List<String> loaded = new ArrayList<>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (type.getName().startsWith("io.github.kawamuray.wasmtime.")) {
+        loaded.add(type.getSimpleName());
+      }
+    }
+    if (!loaded.isEmpty()) {
+      AgentLog.info(
+          "attached late: already loaded wasmtime-java classes stay uninstrumented: " + loaded);
+    }
+  }
+
+  private static void reportAtExit(WasmtimeTransformer transformer, WasmTelemetry telemetry) {
+    if (telemetry != null) {
+      PhaseListener.Registry.register(null);
+      boolean finished = telemetry.shutdown();
+      ExportCounters spans = telemetry.counters();
+      AgentLog.info(
+          "spans: "
+              + spans.ended()
+              + " sampled and ended, "
+              + spans.exported()
+              + " exported, "
+              + spans.failed()
+              + " failed to export, "
+              + spans.droppedOrPending()
+              + (finished
+                  ? " dropped"
+                  : " dropped or not flushed within "
+                      + WasmTelemetry.SHUTDOWN_TIMEOUT.toSeconds()
+                      + " s"));
+    }
+    long failures = AgentFailures.count();
+    String summary =
+        "exit: "
+            + transformer.instrumentedClasses()
+            + " wasmtime-java classes instrumented, "
+            + failures
+            + " internal failures suppressed";
+    Throwable first = AgentFailures.first();
+    AgentLog.info(first == null ? summary : summary + " (first: " + first + ")");
+  }
+
+  private static Map<String, String> toMap(Properties properties) {
+    Map<String, String> map = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      map.put(name, properties.getProperty(name));
+    }
+    return map;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.wasmlens.agent.bootstrap;
+
+import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
+import dev.wasmlens.agent.bootstrap.jfr.CompileEvent;
+import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
+import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
+import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
+
+/**
+ * A second sink for finished phases besides JFR: the agent registers one that makes OpenTelemetry
+ * spans and metrics. Each method runs on the thread that did the work, after the phase ended and
+ * before its JFR event is committed; the event's fields are filled whether or not a recording runs.
+ * Implementations must be thread-safe and must not keep the events.
+ *
+ * <p>{@code startNanos} and {@code endNanos} are {@link System#nanoTime()} readings.
+ */
+public interface PhaseListener {
+  void compiled(CompileEvent event, long startNanos, long endNanos);
+
+  void instantiated(InstantiateEvent event, long startNanos, long endNanos);
+
+  /** May set the event's {@code traceId}, {@code parentSpanId} and {@code spanId}. */
+  void called(CallEvent event, long startNanos, long endNanos);
+
+  void hostCalled(HostCallEvent event, long startNanos, long endNanos);
+
+  void tornDown(TeardownEvent event, long startNanos, long endNanos);
+
+  /**
+   * {@code delta} objects of {@code kind} (Engine, Module, Store or Instance) were created, or
+   * disposed when negative.
+   */
+  void liveChanged(String kind, int delta);
+
+  /** Where the phase recorders find the listener; none until the agent sets one. */
+  final class Registry {
+    private static volatile PhaseListener current;
+
+    private Registry() {}
+
+    /** The registered listener, or null. */
+    public static PhaseListener current() {
+      return current;
+    }
+
+    /** Registers {@code listener}, replacing any other. */
+    public static void register(PhaseListener listener) {
+      current = listener;
+    }
+  }
+}

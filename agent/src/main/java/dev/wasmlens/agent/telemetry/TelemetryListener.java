@@ -1,0 +1,150 @@
+package dev.wasmlens.agent.telemetry;
+
+import dev.wasmlens.agent.bootstrap.PhaseListener;
+import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
+import dev.wasmlens.agent.bootstrap.jfr.CompileEvent;
+import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
+import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
+import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
+import dev.wasmlens.otel.CallTrace;
+import dev.wasmlens.otel.WasmPhase;
+import dev.wasmlens.otel.WasmTelemetry;
+import java.time.Instant;
+
+/**
+ * Hands every finished phase to {@link WasmTelemetry} as a {@link WasmPhase}, and writes the call's
+ * trace ids back into its JFR event so that a recording can be joined with the traces.
+ *
+ * <p>{@link System#nanoTime()} readings become epoch nanoseconds against one anchor taken at start,
+ * as the OpenTelemetry SDK's own clock does within a trace.
+ */
+public final class TelemetryListener implements PhaseListener {
+  private final WasmTelemetry telemetry;
+  private final long anchorEpochNanos;
+  private final long anchorNanoTime;
+
+  public TelemetryListener(WasmTelemetry telemetry) {
+    this.telemetry = telemetry;
+    Instant now = Instant.now();
+    this.anchorNanoTime = System.nanoTime();
+    this.anchorEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  @Override
+  public void compiled(CompileEvent e, long startNanos, long endNanos) {
+    telemetry.record(
+        new WasmPhase(
+            WasmPhase.Kind.COMPILE,
+            epoch(startNanos),
+            epoch(endNanos),
+            e.module,
+            e.moduleHash,
+            e.moduleSize,
+            null,
+            null,
+            null,
+            e.engineId,
+            0,
+            0,
+            false,
+            e.outcome,
+            e.failure));
+  }
+
+  @Override
+  public void instantiated(InstantiateEvent e, long startNanos, long endNanos) {
+    telemetry.record(
+        new WasmPhase(
+            WasmPhase.Kind.INSTANTIATE,
+            epoch(startNanos),
+            epoch(endNanos),
+            e.module,
+            e.moduleHash,
+            -1,
+            null,
+            null,
+            null,
+            e.engineId,
+            e.storeId,
+            e.instanceId,
+            e.firstForModule,
+            e.outcome,
+            e.failure));
+  }
+
+  @Override
+  public void called(CallEvent e, long startNanos, long endNanos) {
+    CallTrace trace =
+        telemetry.recordCall(
+            new WasmPhase(
+                WasmPhase.Kind.CALL,
+                epoch(startNanos),
+                epoch(endNanos),
+                e.module,
+                null,
+                -1,
+                e.export,
+                null,
+                null,
+                0,
+                e.storeId,
+                e.instanceId,
+                e.firstForInstance,
+                e.outcome,
+                e.failure));
+    e.traceId = trace.traceId();
+    e.parentSpanId = trace.parentSpanId();
+    e.spanId = trace.spanId();
+  }
+
+  @Override
+  public void hostCalled(HostCallEvent e, long startNanos, long endNanos) {
+    telemetry.record(
+        new WasmPhase(
+            WasmPhase.Kind.HOST_CALL,
+            epoch(startNanos),
+            epoch(endNanos),
+            null,
+            null,
+            -1,
+            null,
+            e.importName,
+            null,
+            0,
+            e.storeId,
+            0,
+            false,
+            e.outcome,
+            e.failure));
+  }
+
+  @Override
+  public void tornDown(TeardownEvent e, long startNanos, long endNanos) {
+    telemetry.record(
+        new WasmPhase(
+            WasmPhase.Kind.TEARDOWN,
+            epoch(startNanos),
+            epoch(endNanos),
+            e.module,
+            null,
+            -1,
+            null,
+            null,
+            e.kind,
+            e.engineId,
+            e.storeId,
+            e.instanceId,
+            false,
+            e.outcome,
+            e.failure));
+  }
+
+  @Override
+  public void liveChanged(String kind, int delta) {
+    telemetry.liveChanged(kind, delta);
+  }
+
+  private long epoch(long nanoTime) {
+    return anchorEpochNanos + (nanoTime - anchorNanoTime);
+  }
+}

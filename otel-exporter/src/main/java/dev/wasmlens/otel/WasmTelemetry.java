@@ -1,0 +1,125 @@
+package dev.wasmlens.otel;
+
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spans and metrics for wasm phases, exported by an OpenTelemetry SDK of its own, configured by the
+ * standard {@code OTEL_*} / {@code otel.*} settings through the SDK's autoconfiguration.
+ *
+ * <p>The SDK is never made global: the application's own OpenTelemetry, if any, stays its own.
+ * Export runs on the SDK's threads with bounded queues; a slow, refusing or silent backend costs
+ * the application nothing but the spans that do not fit (counted in {@link #counters()}).
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * WasmTelemetry telemetry = WasmTelemetry.create(settings, "0.1.0");
+ * telemetry.record(compilePhase);
+ * CallTrace trace = telemetry.recordCall(callPhase);   // on the calling thread
+ * telemetry.close();                                    // flushes, at most SHUTDOWN_TIMEOUT
+ * }</pre>
+ */
+public final class WasmTelemetry implements AutoCloseable {
+  /** The instrumentation scope of every span and metric. */
+  public static final String SCOPE = "dev.wasmlens";
+
+  /** The longest {@link #close()} waits for spans and metrics to be flushed. */
+  public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+  private final OpenTelemetrySdk sdk;
+  private final WasmSpans spans;
+  private final WasmMetrics metrics;
+  private final ExportCounters counters;
+
+  private WasmTelemetry(
+      OpenTelemetrySdk sdk,
+      ExportCounters counters,
+      long callMinNanos,
+      long hostCallMinNanos,
+      String version) {
+    this.sdk = sdk;
+    this.counters = counters;
+    this.spans =
+        new WasmSpans(sdk.getTracer(SCOPE, version), callMinNanos, hostCallMinNanos, counters);
+    this.metrics = new WasmMetrics(sdk.getMeter(SCOPE));
+  }
+
+  /**
+   * Builds the SDK from the settings.
+   *
+   * @param version the instrumentation version reported with every span
+   * @throws RuntimeException (the SDK's {@code ConfigurationException} among others) when the
+   *     settings are wrong
+   */
+  public static WasmTelemetry create(TelemetrySettings settings, String version) {
+    ExportCounters counters = new ExportCounters();
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(settings::sdkDefaults)
+            .addPropertiesCustomizer(config -> settings.sdkOverrides())
+            .addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter))
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
+    return new WasmTelemetry(
+        sdk, counters, settings.callMinNanos(), settings.hostCallMinNanos(), version);
+  }
+
+  /**
+   * A compile, an instantiation, a teardown or a host call; call it on the thread that did the
+   * work.
+   */
+  public void record(WasmPhase phase) {
+    if (phase.kind() == WasmPhase.Kind.HOST_CALL) {
+      spans.hostCall(phase);
+      return;
+    }
+    spans.phase(phase, ApplicationTraceContext.current());
+    metrics.record(phase);
+  }
+
+  /**
+   * An outermost call, with the host calls recorded since the last one on this thread; call it on
+   * the calling thread, where the application's current span is the call's parent.
+   *
+   * @return the trace the call belongs to, for the JFR event
+   */
+  public CallTrace recordCall(WasmPhase phase) {
+    SpanContext parent = ApplicationTraceContext.current();
+    SpanContext call = spans.call(phase, parent);
+    metrics.record(phase);
+    return CallTrace.of(parent, call);
+  }
+
+  /** {@code delta} objects of {@code kind} were created, or disposed when negative. */
+  public void liveChanged(String kind, long delta) {
+    metrics.liveChanged(kind, delta);
+  }
+
+  /** What became of the spans so far. */
+  public ExportCounters counters() {
+    return counters;
+  }
+
+  /** Host calls that got no span because one call made too many. */
+  public long hostCallsNotBuffered() {
+    return spans.hostCallsNotBuffered();
+  }
+
+  /**
+   * Flushes and stops the SDK, waiting at most {@link #SHUTDOWN_TIMEOUT}.
+   *
+   * @return true when the SDK finished within the time, whether or not every export succeeded
+   */
+  public boolean shutdown() {
+    return sdk.shutdown().join(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isDone();
+  }
+
+  @Override
+  public void close() {
+    shutdown();
+  }
+}
