@@ -18,9 +18,9 @@ import java.util.function.Function;
  * did not name.
  */
 public final class TelemetrySettings {
-  static final String ENABLED = "wasmlens.otel.enabled";
-  static final String CALL_MIN_DURATION = "wasmlens.otel.call.min-duration";
-  static final String HOST_CALL_MIN_DURATION = "wasmlens.otel.host-call.min-duration";
+  static final String ENABLED = "wasmlens.telemetry.enabled";
+  static final String CALL_MIN_DURATION = "wasmlens.spans.call.min-duration";
+  static final String HOST_CALL_MIN_DURATION = "wasmlens.spans.host-call.min-duration";
 
   /**
    * Calls and host calls shorter than this get no span by default. A span costs about 1 µs, a

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ final class ChildJvm {
   private boolean withAgent;
   private String classpath = APP_CLASSPATH;
   private final List<String> command = new ArrayList<>();
+  private final Map<String, String> environment = new HashMap<>();
 
   private ChildJvm() {}
 
@@ -61,6 +64,12 @@ final class ChildJvm {
     return this;
   }
 
+  /** Sets an environment variable of the child, for example {@code OTEL_SERVICE_NAME}. */
+  ChildJvm env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   ChildJvm classpath(String classpath) {
     this.classpath = classpath;
     return this;
@@ -89,11 +98,12 @@ final class ChildJvm {
     line.addAll(command);
     Path stdout = WORK_DIR.resolve(name + ".out");
     Path stderr = WORK_DIR.resolve(name + ".err");
-    Process process =
-        new ProcessBuilder(line)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(line).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    // The child sees no OpenTelemetry settings but the test's own.
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("OTEL_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly();
