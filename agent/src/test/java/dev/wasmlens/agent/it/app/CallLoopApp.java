@@ -42,5 +42,6 @@ public final class CallLoopApp {
       System.out.println("p99-nanos " + nanos[(int) (calls * 0.99)]);
       System.out.println("max-nanos " + nanos[calls - 1]);
     }
+    System.out.println("main-ended-at-millis " + System.currentTimeMillis());
   }
 }
