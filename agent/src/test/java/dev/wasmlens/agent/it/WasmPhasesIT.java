@@ -62,6 +62,13 @@ class WasmPhasesIT {
   }
 
   @Test
+  void withoutOpenTelemetrySettingsNothingIsExported() {
+    assertThat(instrumented.stderr())
+        .doesNotContain("exporting spans")
+        .doesNotContain("[wasmlens] spans:");
+  }
+
+  @Test
   void agentSuppressedNothingAndSaysSoInTheRecording() {
     assertThat(instrumented.suppressedFailures()).isZero();
     assertThat(instrumented.instrumentedClasses()).isEqualTo(6);

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,6 +38,19 @@ public final class WasmScenario {
   public static final int THREADS = 4;
 
   public static final int CALLS_PER_THREAD = 25;
+
+  /**
+   * The phases one run goes through, by span name prefix: 6 compiles (one invalid), 11
+   * instantiations (one failing), 9 calls on the main thread plus the workers', 2 host calls, 26
+   * teardowns.
+   */
+  public static final Map<String, Long> PHASES =
+      Map.of(
+          "wasm compile", 6L,
+          "wasm instantiate", 11L,
+          "wasm call", 9L + THREADS * CALLS_PER_THREAD,
+          "wasm host", 2L,
+          "wasm teardown", 26L);
 
   private final PrintStream out;
   private final Path wasmDir;
