@@ -3,6 +3,8 @@ package dev.wasmlens.otel;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -32,15 +34,18 @@ public final class WasmTelemetry implements AutoCloseable {
   private final OpenTelemetrySdk sdk;
   private final WasmSpans spans;
   private final WasmMetrics metrics;
+  private final LatencyHistograms latencies;
   private final ExportCounters counters;
 
   private WasmTelemetry(
       OpenTelemetrySdk sdk,
+      LatencyHistograms latencies,
       ExportCounters counters,
       long callMinNanos,
       long hostCallMinNanos,
       String version) {
     this.sdk = sdk;
+    this.latencies = latencies;
     this.counters = counters;
     this.spans =
         new WasmSpans(sdk.getTracer(SCOPE, version), callMinNanos, hostCallMinNanos, counters);
@@ -56,16 +61,21 @@ public final class WasmTelemetry implements AutoCloseable {
    */
   public static WasmTelemetry create(TelemetrySettings settings, String version) {
     ExportCounters counters = new ExportCounters();
+    LatencyHistograms latencies =
+        new LatencyHistograms(
+            InstrumentationScopeInfo.builder(SCOPE).setVersion(version).build(), Clock.systemUTC());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(settings::sdkDefaults)
             .addPropertiesCustomizer(config -> settings.sdkOverrides())
             .addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter))
+            .addMeterProviderCustomizer(
+                (meterProvider, config) -> meterProvider.registerMetricProducer(latencies))
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
     return new WasmTelemetry(
-        sdk, counters, settings.callMinNanos(), settings.hostCallMinNanos(), version);
+        sdk, latencies, counters, settings.callMinNanos(), settings.hostCallMinNanos(), version);
   }
 
   /**
@@ -78,7 +88,7 @@ public final class WasmTelemetry implements AutoCloseable {
       return;
     }
     spans.phase(phase, ApplicationTraceContext.current());
-    metrics.record(phase);
+    latencies.record(phase);
   }
 
   /**
@@ -90,7 +100,7 @@ public final class WasmTelemetry implements AutoCloseable {
   public CallTrace recordCall(WasmPhase phase) {
     SpanContext parent = ApplicationTraceContext.current();
     SpanContext call = spans.call(phase, parent);
-    metrics.record(phase);
+    latencies.record(phase);
     return CallTrace.of(parent, call);
   }
 

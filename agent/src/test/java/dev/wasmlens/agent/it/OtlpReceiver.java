@@ -8,7 +8,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -59,6 +58,10 @@ final class OtlpReceiver implements AutoCloseable {
   private final Behaviour behaviour;
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private final List<String> metricNames = new ArrayList<>();
+
+  /** Per histogram metric, the largest total count seen in one export (they are cumulative). */
+  private final Map<String, Long> histogramCounts = new LinkedHashMap<>();
+
   private final CountDownLatch closing = new CountDownLatch(1);
 
   OtlpReceiver(Behaviour behaviour) throws IOException {
@@ -85,6 +88,10 @@ final class OtlpReceiver implements AutoCloseable {
 
   synchronized List<String> metricNames() {
     return List.copyOf(metricNames);
+  }
+
+  synchronized Map<String, Long> histogramCounts() {
+    return Map.copyOf(histogramCounts);
   }
 
   @Override
@@ -122,8 +129,17 @@ final class OtlpReceiver implements AutoCloseable {
       request.getResourceMetricsList().stream()
           .flatMap(r -> r.getScopeMetricsList().stream())
           .flatMap(s -> s.getMetricsList().stream())
-          .map(Metric::getName)
-          .forEach(metricNames::add);
+          .forEach(
+              metric -> {
+                metricNames.add(metric.getName());
+                if (metric.hasHistogram()) {
+                  long count =
+                      metric.getHistogram().getDataPointsList().stream()
+                          .mapToLong(point -> point.getCount())
+                          .sum();
+                  histogramCounts.merge(metric.getName(), count, Math::max);
+                }
+              });
     }
     respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
   }

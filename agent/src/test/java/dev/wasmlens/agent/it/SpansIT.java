@@ -29,6 +29,7 @@ class SpansIT {
     ChildJvm.Result result;
     List<ReceivedSpan> spans;
     List<String> metrics;
+    Map<String, Long> histogramCounts;
     try (OtlpReceiver receiver = new OtlpReceiver(OtlpReceiver.Behaviour.ACCEPT)) {
       result =
           scenario(receiver)
@@ -39,6 +40,7 @@ class SpansIT {
               .run("spans");
       spans = receiver.spansNamed("wasm ");
       metrics = receiver.metricNames();
+      histogramCounts = receiver.histogramCounts();
     }
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.suppressedFailures()).isZero();
@@ -117,6 +119,12 @@ class SpansIT {
             "wasm.call.duration",
             "wasm.teardown.duration",
             "wasmtime.live");
+    // Every phase is in its histogram, span or not.
+    assertThat(histogramCounts)
+        .containsEntry("wasm.compile.duration", WasmScenario.PHASES.get("wasm compile"))
+        .containsEntry("wasm.instantiate.duration", WasmScenario.PHASES.get("wasm instantiate"))
+        .containsEntry("wasm.call.duration", WasmScenario.PHASES.get("wasm call"))
+        .containsEntry("wasm.teardown.duration", WasmScenario.PHASES.get("wasm teardown"));
   }
 
   @Test
