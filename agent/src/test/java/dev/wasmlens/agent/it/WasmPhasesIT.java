@@ -101,8 +101,10 @@ class WasmPhasesIT {
     assertThat(compiles.get(0).getLong("moduleSize")).isEqualTo(41);
     assertThat(compiles.get(3).getString("failure")).contains("failed to parse WebAssembly module");
     assertThat(compiles.get(2).getString("moduleHash")).hasSize(64);
-    // The first four compiles share the scenario's first engine. The later steps create their own after it
-    // was disposed, so the allocator may hand them the same address: ids are unique only among live engines.
+    // The first four compiles share the scenario's first engine. The later steps create their own
+    // after it
+    // was disposed, so the allocator may hand them the same address: ids are unique only among live
+    // engines.
     assertThat(compiles.subList(0, 4))
         .extracting(e -> e.getLong("engineId"))
         .containsOnly(compiles.get(0).getLong("engineId"));
