@@ -1,5 +1,5 @@
 ;; The sample app's guest: a small loop, then one call into the Java host function host.mix.
-;; The sample app compiles this file with wat2wasm running in wasm, so no .wasm is committed.
+;; checksum.wasm is built from this file by build.sh and committed.
 (module
   (import "host" "mix" (func $mix (param i32) (result i32)))
   (func (export "checksum") (param $n i32) (result i32)

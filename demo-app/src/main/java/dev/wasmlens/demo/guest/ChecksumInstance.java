@@ -1,0 +1,46 @@
+package dev.wasmlens.demo.guest;
+
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+import io.github.kawamuray.wasmtime.WasmFunctions;
+import io.github.kawamuray.wasmtime.WasmValType;
+import java.util.List;
+
+/**
+ * One instance of the {@code checksum} guest, in its own store, with its host function {@code
+ * host.mix}. Not thread-safe: a store serves one thread at a time.
+ */
+public final class ChecksumInstance implements AutoCloseable {
+  private final Store<Void> store;
+  private final Func mix;
+  private final Instance instance;
+  private final Func checksum;
+
+  /**
+   * Instantiates {@code module} (compiled from {@link GuestBinaries#CHECKSUM}) on {@code engine}.
+   */
+  public ChecksumInstance(Engine engine, Module module) {
+    store = new Store<>(null, engine);
+    mix = WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, x -> x ^ (x >>> 7));
+    instance = new Instance(store, module, List.of(Extern.fromFunc(mix)));
+    checksum = instance.getFunc(store, "checksum").get();
+  }
+
+  /** Runs the guest's loop {@code iterations} times; it calls the host once at the end. */
+  public int checksum(int iterations) {
+    return checksum.call(store, Val.fromI32(iterations))[0].i32();
+  }
+
+  @Override
+  public void close() {
+    checksum.close();
+    instance.close();
+    mix.close();
+    store.close();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.wasmlens.demo.service;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.wasmlens.demo.strategy.InstanceStrategy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The demo service on the JDK's HTTP server:
+ *
+ * <ul>
+ *   <li>{@code GET /checksum?n=N} runs the checksum guest's loop N times (1 to {@value
+ *       #MAX_ITERATIONS}) with an instance from the strategy, and answers the checksum;
+ *   <li>{@code GET /health} answers {@code ok} and the strategy;
+ *   <li>{@code GET /stats} answers requests served, failed, and cold starts paid by requests, as
+ *       JSON;
+ *   <li>{@code GET /coldstart} answers the cold start measured at start-up, as JSON.
+ * </ul>
+ *
+ * Bad requests get 400 and one line saying what is wrong; anything else 404.
+ */
+public final class WasmService implements AutoCloseable {
+  public static final int MAX_ITERATIONS = 1_000_000;
+
+  /**
+   * The JDK's HTTP server leaves Nagle's algorithm on; with keep-alive and small answers each
+   * response then waits for the client's delayed ACK, about 40 ms on Linux (measured here: p50 1.87
+   * s at 300 req/s without it, 1.26 ms with it). The server reads the property once, when its first
+   * instance is created in the JVM.
+   */
+  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final InstanceStrategy strategy;
+  private final ColdStart coldStart;
+  private final AtomicLong served = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+
+  private WasmService(
+      HttpServer server, ExecutorService workers, InstanceStrategy strategy, ColdStart coldStart) {
+    this.server = server;
+    this.workers = workers;
+    this.strategy = strategy;
+    this.coldStart = coldStart;
+  }
+
+  /**
+   * Starts serving on {@code address} with {@code workers} request threads.
+   *
+   * @param coldStart what {@link ColdStart#measure()} found before the strategy was created
+   */
+  public static WasmService start(
+      InetSocketAddress address, InstanceStrategy strategy, int workers, ColdStart coldStart)
+      throws IOException {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers, r -> new Thread(r, "wasm-request-" + threads.incrementAndGet()));
+    HttpServer server = HttpServer.create(address, 0);
+    server.setExecutor(pool);
+    WasmService service = new WasmService(server, pool, strategy, coldStart);
+    server.createContext("/", service::handle);
+    server.start();
+    return service;
+  }
+
+  /** The port the service listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdown();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    strategy.close();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        respond(exchange, 405, "only GET is served\n");
+        return;
+      }
+      switch (uri.getPath()) {
+        case "/checksum":
+          checksum(exchange, uri.getRawQuery());
+          break;
+        case "/health":
+          respond(exchange, 200, "ok " + strategy.name() + "\n");
+          break;
+        case "/stats":
+          respond(
+              exchange,
+              200,
+              String.format(
+                  "{\"strategy\":\"%s\",\"served\":%d,\"failed\":%d,\"coldStarts\":%d}%n",
+                  strategy.name(), served.get(), failed.get(), strategy.coldStarts()));
+          break;
+        case "/coldstart":
+          respond(
+              exchange,
+              200,
+              String.format(
+                  "{\"kind\":\"%s\",\"nativeLoadNanos\":%d,\"engineNanos\":%d,\"compileNanos\":%d,"
+                      + "\"instantiateNanos\":%d,\"firstCallNanos\":%d,\"totalNanos\":%d}%n",
+                  ColdStart.KIND,
+                  coldStart.nativeLoadNanos(),
+                  coldStart.engineNanos(),
+                  coldStart.compileNanos(),
+                  coldStart.instantiateNanos(),
+                  coldStart.firstCallNanos(),
+                  coldStart.totalNanos()));
+          break;
+        default:
+          respond(exchange, 404, "no such endpoint: " + uri.getPath() + " (try /checksum?n=64)\n");
+      }
+    }
+  }
+
+  private void checksum(HttpExchange exchange, String query) throws IOException {
+    int iterations;
+    try {
+      iterations = RequestParameters.intParameter(query, "n", 1, MAX_ITERATIONS);
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, e.getMessage() + "\n");
+      return;
+    }
+    try {
+      int result = strategy.serve(instance -> instance.checksum(iterations));
+      served.incrementAndGet();
+      respond(exchange, 200, result + "\n");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed.incrementAndGet();
+      respond(exchange, 503, "interrupted while waiting for an instance\n");
+    } catch (RuntimeException e) {
+      failed.incrementAndGet();
+      respond(exchange, 500, "the guest failed: " + e + "\n");
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.wasmlens.demo.strategy;
+
+import dev.wasmlens.demo.guest.ChecksumInstance;
+import dev.wasmlens.demo.guest.GuestBinaries;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Module;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
+
+/** The module compiled once; a new store and instance per request. */
+final class FreshInstanceStrategy implements InstanceStrategy {
+  private final Engine engine = new Engine();
+  private final Module module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+  private final AtomicLong coldStarts = new AtomicLong();
+
+  @Override
+  public String name() {
+    return "fresh-instance";
+  }
+
+  @Override
+  public String isolation() {
+    return "instance: own store and memory per request; compiled code shared";
+  }
+
+  @Override
+  public int serve(ToIntFunction<ChecksumInstance> request) {
+    coldStarts.incrementAndGet();
+    try (ChecksumInstance instance = new ChecksumInstance(engine, module)) {
+      return request.applyAsInt(instance);
+    }
+  }
+
+  @Override
+  public long coldStarts() {
+    return coldStarts.get();
+  }
+
+  @Override
+  public void close() {
+    module.close();
+    engine.close();
+  }
+}

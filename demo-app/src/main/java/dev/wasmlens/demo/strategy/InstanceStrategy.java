@@ -1,0 +1,29 @@
+package dev.wasmlens.demo.strategy;
+
+import dev.wasmlens.demo.guest.ChecksumInstance;
+import java.util.function.ToIntFunction;
+
+/**
+ * Serves requests with instances of the {@code checksum} guest. Implementations are thread-safe.
+ */
+public interface InstanceStrategy extends AutoCloseable {
+  /** The strategy's name on the command line and in reports, for example {@code prewarmed-pool}. */
+  String name();
+
+  /** What one request can see of another's state: the isolation this strategy gives. */
+  String isolation();
+
+  /**
+   * Runs one request with an instance, waiting for one if the strategy has none free.
+   *
+   * @throws InterruptedException if interrupted while waiting for an instance
+   */
+  int serve(ToIntFunction<ChecksumInstance> request) throws InterruptedException;
+
+  /** Instances created while a request waited for them: the request paid an instantiation. */
+  long coldStarts();
+
+  /** Disposes of every instance, engine and module the strategy holds. */
+  @Override
+  void close();
+}

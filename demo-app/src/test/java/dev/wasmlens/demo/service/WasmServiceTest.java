@@ -1,0 +1,136 @@
+package dev.wasmlens.demo.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.demo.strategy.InstanceStrategy;
+import dev.wasmlens.demo.strategy.Strategies;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The service over real HTTP with the real guest, for every strategy. */
+class WasmServiceTest {
+  private static final int REQUESTS = 40;
+  private static ColdStart coldStart;
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeAll
+  static void measureColdStart() {
+    coldStart = ColdStart.measure();
+  }
+
+  @AfterAll
+  static void coldStartHasEveryPart() {
+    assertThat(coldStart.engineNanos()).isPositive();
+    assertThat(coldStart.compileNanos()).isPositive();
+    assertThat(coldStart.instantiateNanos()).isPositive();
+    assertThat(coldStart.firstCallNanos()).isPositive();
+    assertThat(coldStart.totalNanos())
+        .isGreaterThanOrEqualTo(coldStart.compileNanos() + coldStart.engineNanos());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"cold", "fresh-instance", "prewarmed-pool", "dynamic-pool", "hybrid", "shared"})
+  void everyStrategyAnswersConcurrentRequestsWithTheGuestsResult(String name) throws Exception {
+    InstanceStrategy strategy = Strategies.create(name, 3, 1, Duration.ofSeconds(5));
+    ExecutorService senders = Executors.newFixedThreadPool(6);
+    try (WasmService service = start(strategy)) {
+      List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < REQUESTS; i++) {
+        int n = 1 + i;
+        responses.add(senders.submit(() -> get(service, "/checksum?n=" + n)));
+      }
+      for (int i = 0; i < REQUESTS; i++) {
+        HttpResponse<String> response = responses.get(i).get();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().trim()).isEqualTo(String.valueOf(expectedChecksum(1 + i)));
+      }
+      String stats = get(service, "/stats").body();
+      assertThat(stats)
+          .contains("\"strategy\":\"" + name + "\"")
+          .contains("\"served\":" + REQUESTS);
+      long coldStarts = strategy.coldStarts();
+      switch (name) {
+        case "cold":
+        case "fresh-instance":
+          assertThat(coldStarts).isEqualTo(REQUESTS);
+          break;
+        case "prewarmed-pool":
+        case "shared":
+          assertThat(coldStarts).isZero();
+          break;
+        default:
+          // A dynamic pool pays cold starts while it grows, up to its maximum of 3.
+          assertThat(coldStarts).isBetween(name.equals("hybrid") ? 0L : 1L, 3L);
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+  }
+
+  @Test
+  void badRequestsGetOneLineSayingWhatIsWrong() throws Exception {
+    try (WasmService service =
+        start(Strategies.create("fresh-instance", 1, 0, Duration.ofSeconds(1)))) {
+      assertThat(answer(service, "/checksum"))
+          .isEqualTo("400 missing parameter n (an integer from 1 to 1000000)");
+      assertThat(answer(service, "/checksum?n=abc")).isEqualTo("400 n=abc is not an integer");
+      assertThat(answer(service, "/checksum?n=0")).isEqualTo("400 n=0 is out of range 1..1000000");
+      assertThat(answer(service, "/nope"))
+          .isEqualTo("404 no such endpoint: /nope (try /checksum?n=64)");
+      HttpResponse<String> post =
+          client.send(
+              HttpRequest.newBuilder(uri(service, "/checksum?n=1"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(post.statusCode()).isEqualTo(405);
+      assertThat(answer(service, "/health")).isEqualTo("200 ok fresh-instance");
+      assertThat(answer(service, "/coldstart")).startsWith("200 {\"kind\":\"engine-level");
+    }
+  }
+
+  /** The guest's loop and host function, in Java. */
+  static int expectedChecksum(int n) {
+    int acc = 0;
+    for (int i = 0; i < n; i++) {
+      acc = (acc + i) * 31;
+    }
+    return acc ^ (acc >>> 7);
+  }
+
+  private WasmService start(InstanceStrategy strategy) throws Exception {
+    return WasmService.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), strategy, 4, coldStart);
+  }
+
+  private String answer(WasmService service, String path) throws Exception {
+    HttpResponse<String> response = get(service, path);
+    return response.statusCode() + " " + response.body().trim();
+  }
+
+  private HttpResponse<String> get(WasmService service, String path) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri(service, path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(WasmService service, String path) {
+    return URI.create("http://127.0.0.1:" + service.port() + path);
+  }
+}
