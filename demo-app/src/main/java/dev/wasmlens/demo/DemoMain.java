@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "wasmlens-demo 0.1.0",
     description = "A Wasmtime HTTP microservice, its load generator, and a sample app.",
-    subcommands = {ServeCommand.class, LoadCommand.class, SampleCommand.class})
+    subcommands = {
+      TradeoffsCommand.class,
+      ServeCommand.class,
+      LoadCommand.class,
+      SampleCommand.class
+    })
 public final class DemoMain implements Runnable {
   @Override
   public void run() {

@@ -38,7 +38,7 @@ final class RecordingSummary {
       Map<String, List<Duration>> durations = new TreeMap<>();
       for (RecordedEvent event : RecordingFile.readAllEvents(snapshot)) {
         String name = event.getEventType().getName();
-        if (name.startsWith("wasmlens.")) {
+        if (name.startsWith("wasmlens.") && !name.equals("wasmlens.AgentStatus")) {
           durations.computeIfAbsent(name, n -> new ArrayList<>()).add(event.getDuration());
         }
       }

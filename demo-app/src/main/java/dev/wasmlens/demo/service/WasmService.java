@@ -1,5 +1,6 @@
 package dev.wasmlens.demo.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.wasmlens.demo.strategy.InstanceStrategy;
@@ -8,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WasmService implements AutoCloseable {
   public static final int MAX_ITERATIONS = 1_000_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The JDK's HTTP server leaves Nagle's algorithm on; with keep-alive and small answers each
@@ -109,32 +113,37 @@ public final class WasmService implements AutoCloseable {
           respond(exchange, 200, "ok " + strategy.name() + "\n");
           break;
         case "/stats":
-          respond(
-              exchange,
-              200,
-              String.format(
-                  "{\"strategy\":\"%s\",\"served\":%d,\"failed\":%d,\"coldStarts\":%d}%n",
-                  strategy.name(), served.get(), failed.get(), strategy.coldStarts()));
+          respondJson(exchange, stats());
           break;
         case "/coldstart":
-          respond(
-              exchange,
-              200,
-              String.format(
-                  "{\"kind\":\"%s\",\"nativeLoadNanos\":%d,\"engineNanos\":%d,\"compileNanos\":%d,"
-                      + "\"instantiateNanos\":%d,\"firstCallNanos\":%d,\"totalNanos\":%d}%n",
-                  ColdStart.KIND,
-                  coldStart.nativeLoadNanos(),
-                  coldStart.engineNanos(),
-                  coldStart.compileNanos(),
-                  coldStart.instantiateNanos(),
-                  coldStart.firstCallNanos(),
-                  coldStart.totalNanos()));
+          respondJson(exchange, coldStart());
           break;
         default:
           respond(exchange, 404, "no such endpoint: " + uri.getPath() + " (try /checksum?n=64)\n");
       }
     }
+  }
+
+  private Map<String, Object> stats() {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("strategy", strategy.name());
+    stats.put("isolation", strategy.isolation());
+    stats.put("served", served.get());
+    stats.put("failed", failed.get());
+    stats.put("coldStarts", strategy.coldStarts());
+    return stats;
+  }
+
+  private Map<String, Object> coldStart() {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts.put("kind", ColdStart.KIND);
+    parts.put("nativeLoadNanos", coldStart.nativeLoadNanos());
+    parts.put("engineNanos", coldStart.engineNanos());
+    parts.put("compileNanos", coldStart.compileNanos());
+    parts.put("instantiateNanos", coldStart.instantiateNanos());
+    parts.put("firstCallNanos", coldStart.firstCallNanos());
+    parts.put("totalNanos", coldStart.totalNanos());
+    return parts;
   }
 
   private void checksum(HttpExchange exchange, String query) throws IOException {
@@ -159,11 +168,19 @@ public final class WasmService implements AutoCloseable {
     }
   }
 
+  private static void respondJson(HttpExchange exchange, Map<String, Object> body)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+    exchange.getResponseHeaders().set("Content-Type", "text/plain");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
