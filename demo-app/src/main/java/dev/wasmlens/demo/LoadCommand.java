@@ -5,9 +5,9 @@ import dev.wasmlens.demo.load.LoadGenerator;
 import dev.wasmlens.demo.load.LoadOptions;
 import dev.wasmlens.demo.load.LoadReport;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,24 +22,10 @@ final class LoadCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The URL, for example http://127.0.0.1:8080/checksum?n=64")
   URI target;
 
-  @Option(
-      names = "--rate",
-      description = "Requests per second of the open loop (default: ${DEFAULT-VALUE}).")
-  double rate = 200;
+  @Mixin LoadShape shape = new LoadShape();
 
   @Option(names = "--closed-loop", description = "Send back to back instead of at a constant rate.")
   boolean closedLoop;
-
-  @Option(names = "--connections", description = "Concurrent senders (default: ${DEFAULT-VALUE}).")
-  int connections = 8;
-
-  @Option(
-      names = "--warmup-seconds",
-      description = "Sent but not measured (default: ${DEFAULT-VALUE}).")
-  long warmUpSeconds = 2;
-
-  @Option(names = "--seconds", description = "Measured time (default: ${DEFAULT-VALUE}).")
-  long seconds = 10;
 
   @Option(
       names = "--max-requests",
@@ -52,15 +38,15 @@ final class LoadCommand implements Callable<Integer> {
         new LoadOptions(
             target,
             !closedLoop,
-            rate,
-            connections,
-            Duration.ofSeconds(warmUpSeconds),
-            Duration.ofSeconds(seconds),
+            shape.rate,
+            shape.connections,
+            shape.warmUp(),
+            shape.duration(),
             maxRequests);
     LoadReport report = new LoadGenerator(options).run(System.err::println);
     System.out.printf(
         "%s: %d requests, %d errors, %.1f req/s%n",
-        report.openLoop() ? "open loop at " + rate + " req/s" : "closed loop",
+        report.openLoop() ? "open loop at " + shape.rate + " req/s" : "closed loop",
         report.requests(),
         report.errors(),
         report.throughputPerSecond());

@@ -6,10 +6,10 @@ import dev.wasmlens.demo.tradeoff.TradeoffRun;
 import dev.wasmlens.demo.tradeoff.TradeoffTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tradeoffs}: every strategy at the same offered load, as the paper's Table 1. */
@@ -29,21 +29,7 @@ final class TradeoffsCommand implements Callable<Integer> {
       description = "Strategies to measure (default: all).")
   List<String> strategies = Strategies.NAMES;
 
-  @Option(
-      names = "--rate",
-      description = "Offered requests per second (default: ${DEFAULT-VALUE}).")
-  double rate = 200;
-
-  @Option(names = "--connections", description = "Concurrent senders (default: ${DEFAULT-VALUE}).")
-  int connections = 8;
-
-  @Option(
-      names = "--warmup-seconds",
-      description = "Per strategy, not measured (default: ${DEFAULT-VALUE}).")
-  long warmUpSeconds = 3;
-
-  @Option(names = "--seconds", description = "Per strategy, measured (default: ${DEFAULT-VALUE}).")
-  long seconds = 10;
+  @Mixin LoadShape shape = new LoadShape();
 
   @Option(
       names = "--out",
@@ -68,10 +54,10 @@ final class TradeoffsCommand implements Callable<Integer> {
     TradeoffRun run =
         new TradeoffRun(
             strategies,
-            rate,
-            connections,
-            Duration.ofSeconds(warmUpSeconds),
-            Duration.ofSeconds(seconds),
+            shape.rate,
+            shape.connections,
+            shape.warmUp(),
+            shape.duration(),
             agentJar == null ? null : agentJar.toAbsolutePath(),
             out,
             List.of());
@@ -85,13 +71,7 @@ final class TradeoffsCommand implements Callable<Integer> {
             + ", Java "
             + System.getProperty("java.version");
     String command =
-        String.format(
-            "wasmlens-demo tradeoffs --rate %s --connections %d --warmup-seconds %d --seconds %d%s",
-            rate,
-            connections,
-            warmUpSeconds,
-            seconds,
-            agentJar == null ? "" : " --agent " + agentJar);
+        "wasmlens-demo tradeoffs " + shape + (agentJar == null ? "" : " --agent " + agentJar);
     String markdown = TradeoffTable.markdown(rows, machine, command);
     Files.writeString(out.resolve("tradeoffs.md"), markdown);
     TradeoffTable.writeJson(rows, out.resolve("tradeoffs.json"));
