@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
  * spectrum.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "load",
     description = "Send requests to a loopback URL and report latency percentiles.")
 final class LoadCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code sample}: the sample app (see {@link SampleApp}). */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "sample",
     description = "Run the sample app: wat2wasm builds a guest, four threads call it.")
 final class SampleCommand implements Callable<Integer> {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the demo service on loopback, until interrupted or for a given time. */
-@Command(name = "serve", description = "Serve the checksum guest over HTTP on 127.0.0.1.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "serve",
+    description = "Serve the checksum guest over HTTP on 127.0.0.1.")
 final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--port",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tradeoffs}: every strategy at the same offered load, as the paper's Table 1. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "tradeoffs",
     description =
         "Measure every instance strategy at the same load; print and write the trade-off table.")

@@ -26,6 +26,13 @@ class DemoMainTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"tradeoffs", "serve", "load", "sample"}) {
+      assertThat(DemoMain.execute(command, "--help")).as(command).isZero();
+    }
+  }
+
+  @Test
   void aMalformedOptionIsAUsageError() {
     assertThat(DemoMain.execute("load", "--rate", "fast", "http://127.0.0.1/")).isEqualTo(2);
     assertThat(err())
