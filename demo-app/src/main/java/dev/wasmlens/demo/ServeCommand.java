@@ -2,8 +2,8 @@ package dev.wasmlens.demo;
 
 import dev.wasmlens.demo.service.ColdStart;
 import dev.wasmlens.demo.service.WasmService;
-import dev.wasmlens.demo.strategy.InstanceStrategy;
 import dev.wasmlens.demo.strategy.Strategies;
+import io.github.kawamuray.wasmtime.Engine;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -60,17 +60,21 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
     }
     ColdStart coldStart = ColdStart.measure();
-    InstanceStrategy instances =
-        Strategies.create(strategy, poolSize, warmMinimum, Duration.ofMillis(idleTimeoutMillis));
-    try (WasmService service =
-        WasmService.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-            instances,
-            workers,
-            coldStart)) {
+    try (Engine engine = new Engine();
+        WasmService service =
+            WasmService.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                engine,
+                Strategies.create(
+                    strategy, engine, poolSize, warmMinimum, Duration.ofMillis(idleTimeoutMillis)),
+                workers,
+                coldStart)) {
       System.out.printf(
           "serving http://127.0.0.1:%d/checksum?n=64 with %s (%s); cold start %.1f ms%n",
-          service.port(), instances.name(), instances.isolation(), coldStart.totalNanos() / 1e6);
+          service.port(),
+          service.strategy().name(),
+          service.strategy().isolation(),
+          coldStart.totalNanos() / 1e6);
       System.out.flush();
       CountDownLatch forever = new CountDownLatch(1);
       if (seconds > 0) {

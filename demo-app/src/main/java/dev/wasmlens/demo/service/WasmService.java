@@ -3,7 +3,9 @@ package dev.wasmlens.demo.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wasmlens.demo.guest.Wat2Wasm;
 import dev.wasmlens.demo.strategy.InstanceStrategy;
+import io.github.kawamuray.wasmtime.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code GET /checksum?n=N} runs the checksum guest's loop N times (1 to {@value
  *       #MAX_ITERATIONS}) with an instance from the strategy, and answers the checksum;
+ *   <li>{@code POST /wat2wasm} turns the WebAssembly text in the body (at most 1 MiB) into a binary
+ *       module with wabt's wat2wasm, a real-world WASI command compiled by the first such request;
  *   <li>{@code GET /health} answers {@code ok} and the strategy;
  *   <li>{@code GET /stats} answers requests served, failed, and cold starts paid by requests, as
  *       JSON;
@@ -33,6 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WasmService implements AutoCloseable {
   public static final int MAX_ITERATIONS = 1_000_000;
+
+  /** The largest WebAssembly text {@code /wat2wasm} accepts. */
+  public static final int MAX_WAT_BYTES = 1024 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -46,25 +54,37 @@ public final class WasmService implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final InstanceStrategy strategy;
+  private final Wat2Wasm wat2wasm;
   private final ColdStart coldStart;
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
   private WasmService(
-      HttpServer server, ExecutorService workers, InstanceStrategy strategy, ColdStart coldStart) {
+      HttpServer server,
+      ExecutorService workers,
+      InstanceStrategy strategy,
+      Wat2Wasm wat2wasm,
+      ColdStart coldStart) {
     this.server = server;
     this.workers = workers;
     this.strategy = strategy;
+    this.wat2wasm = wat2wasm;
     this.coldStart = coldStart;
   }
 
   /**
    * Starts serving on {@code address} with {@code workers} request threads.
    *
+   * @param engine the engine the strategy uses, on which wat2wasm is compiled too; it stays the
+   *     caller's
    * @param coldStart what {@link ColdStart#measure()} found before the strategy was created
    */
   public static WasmService start(
-      InetSocketAddress address, InstanceStrategy strategy, int workers, ColdStart coldStart)
+      InetSocketAddress address,
+      Engine engine,
+      InstanceStrategy strategy,
+      int workers,
+      ColdStart coldStart)
       throws IOException {
     if (System.getProperty(NO_DELAY_PROPERTY) == null) {
       System.setProperty(NO_DELAY_PROPERTY, "true");
@@ -75,10 +95,15 @@ public final class WasmService implements AutoCloseable {
             workers, r -> new Thread(r, "wasm-request-" + threads.incrementAndGet()));
     HttpServer server = HttpServer.create(address, 0);
     server.setExecutor(pool);
-    WasmService service = new WasmService(server, pool, strategy, coldStart);
+    WasmService service = new WasmService(server, pool, strategy, new Wat2Wasm(engine), coldStart);
     server.createContext("/", service::handle);
     server.start();
     return service;
+  }
+
+  /** The strategy serving {@code /checksum}. */
+  public InstanceStrategy strategy() {
+    return strategy;
   }
 
   /** The port the service listens on. */
@@ -96,18 +121,23 @@ public final class WasmService implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     strategy.close();
+    wat2wasm.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       URI uri = exchange.getRequestURI();
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, "only GET is served\n");
+      String expected = uri.getPath().equals("/wat2wasm") ? "POST" : "GET";
+      if (!expected.equals(exchange.getRequestMethod())) {
+        respond(exchange, 405, uri.getPath() + " takes " + expected + "\n");
         return;
       }
       switch (uri.getPath()) {
         case "/checksum":
           checksum(exchange, uri.getRawQuery());
+          break;
+        case "/wat2wasm":
+          wat2wasm(exchange);
           break;
         case "/health":
           respond(exchange, 200, "ok " + strategy.name() + "\n");
@@ -121,6 +151,28 @@ public final class WasmService implements AutoCloseable {
         default:
           respond(exchange, 404, "no such endpoint: " + uri.getPath() + " (try /checksum?n=64)\n");
       }
+    }
+  }
+
+  private void wat2wasm(HttpExchange exchange) throws IOException {
+    byte[] wat = exchange.getRequestBody().readNBytes(MAX_WAT_BYTES + 1);
+    if (wat.length > MAX_WAT_BYTES) {
+      respond(exchange, 413, "the text is larger than " + MAX_WAT_BYTES + " bytes\n");
+      return;
+    }
+    try {
+      byte[] module = wat2wasm.convert(new String(wat, StandardCharsets.UTF_8));
+      served.incrementAndGet();
+      exchange.getResponseHeaders().set("Content-Type", "application/wasm");
+      exchange.sendResponseHeaders(200, module.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(module);
+      }
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, e.getMessage() + "\n");
+    } catch (RuntimeException e) {
+      failed.incrementAndGet();
+      respond(exchange, 500, "wat2wasm failed: " + e + "\n");
     }
   }
 

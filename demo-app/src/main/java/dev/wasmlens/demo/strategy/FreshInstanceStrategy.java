@@ -9,9 +9,15 @@ import java.util.function.ToIntFunction;
 
 /** The module compiled once; a new store and instance per request. */
 final class FreshInstanceStrategy implements InstanceStrategy {
-  private final Engine engine = new Engine();
-  private final Module module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+  private final Engine engine;
+  private final Module module;
   private final AtomicLong coldStarts = new AtomicLong();
+
+  /** Compiles the guest on {@code engine}, which stays the caller's. */
+  FreshInstanceStrategy(Engine engine) {
+    this.engine = engine;
+    this.module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+  }
 
   @Override
   public String name() {
@@ -39,6 +45,5 @@ final class FreshInstanceStrategy implements InstanceStrategy {
   @Override
   public void close() {
     module.close();
-    engine.close();
   }
 }

@@ -23,7 +23,16 @@ public interface InstanceStrategy extends AutoCloseable {
   /** Instances created while a request waited for them: the request paid an instantiation. */
   long coldStarts();
 
-  /** Disposes of every instance, engine and module the strategy holds. */
+  /**
+   * Disposes of the idle instances, so that the next requests find none warm and pay a cold start:
+   * the cold-start fault injector. Returns how many were disposed of; strategies without idle
+   * instances dispose of none.
+   */
+  default int evictIdle() {
+    return 0;
+  }
+
+  /** Disposes of every instance and module the strategy holds; the engine stays its creator's. */
   @Override
   void close();
 }

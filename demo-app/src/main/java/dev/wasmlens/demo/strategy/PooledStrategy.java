@@ -29,8 +29,8 @@ final class PooledStrategy implements InstanceStrategy {
   private final int min;
   private final int max;
   private final long idleTimeoutNanos;
-  private final Engine engine = new Engine();
-  private final Module module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+  private final Engine engine;
+  private final Module module;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition returned = lock.newCondition();
 
@@ -42,7 +42,11 @@ final class PooledStrategy implements InstanceStrategy {
 
   private final AtomicLong coldStarts = new AtomicLong();
 
-  PooledStrategy(String name, int min, int max, Duration idleTimeout) {
+  /**
+   * Compiles the guest on {@code engine}, which stays the caller's, and creates {@code min}
+   * instances.
+   */
+  PooledStrategy(String name, Engine engine, int min, int max, Duration idleTimeout) {
     if (min < 0 || max < 1 || min > max) {
       throw new IllegalArgumentException(
           name
@@ -55,6 +59,8 @@ final class PooledStrategy implements InstanceStrategy {
     this.min = min;
     this.max = max;
     this.idleTimeoutNanos = idleTimeout.toNanos();
+    this.engine = engine;
+    this.module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
     for (int i = 0; i < min; i++) {
       idle.addLast(new Idle(new ChecksumInstance(engine, module), System.nanoTime()));
       alive++;
@@ -106,7 +112,21 @@ final class PooledStrategy implements InstanceStrategy {
       lock.unlock();
     }
     module.close();
-    engine.close();
+  }
+
+  @Override
+  public int evictIdle() {
+    List<ChecksumInstance> evicted = new ArrayList<>();
+    lock.lock();
+    try {
+      idle.forEach(i -> evicted.add(i.instance));
+      alive -= idle.size();
+      idle.clear();
+    } finally {
+      lock.unlock();
+    }
+    evicted.forEach(ChecksumInstance::close);
+    return evicted.size();
   }
 
   private ChecksumInstance acquire() throws InterruptedException {

@@ -11,9 +11,16 @@ import java.util.function.ToIntFunction;
  * JFR records as {@code jdk.JavaMonitorEnter}).
  */
 final class SharedStrategy implements InstanceStrategy {
-  private final Engine engine = new Engine();
-  private final Module module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
-  private final ChecksumInstance instance = new ChecksumInstance(engine, module);
+  private final Engine engine;
+  private final Module module;
+  private final ChecksumInstance instance;
+
+  /** Compiles the guest on {@code engine}, which stays the caller's. */
+  SharedStrategy(Engine engine) {
+    this.engine = engine;
+    this.module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+    this.instance = new ChecksumInstance(engine, module);
+  }
 
   @Override
   public String name() {
@@ -41,6 +48,5 @@ final class SharedStrategy implements InstanceStrategy {
   public void close() {
     instance.close();
     module.close();
-    engine.close();
   }
 }

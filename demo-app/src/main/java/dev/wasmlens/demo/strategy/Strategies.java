@@ -1,5 +1,6 @@
 package dev.wasmlens.demo.strategy;
 
+import io.github.kawamuray.wasmtime.Engine;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,26 +15,28 @@ public final class Strategies {
   /**
    * Creates the strategy called {@code name}.
    *
+   * @param engine the engine every strategy but {@code cold} compiles on and instantiates from; it
+   *     stays the caller's to dispose of
    * @param poolSize instances of the pre-warmed pool, and the most any pool grows to
    * @param warmMinimum instances the hybrid keeps warm
    * @param idleTimeout how long a dynamic or hybrid pool keeps an idle instance beyond its minimum
    * @throws IllegalArgumentException naming the strategies when {@code name} is none of them
    */
   public static InstanceStrategy create(
-      String name, int poolSize, int warmMinimum, Duration idleTimeout) {
+      String name, Engine engine, int poolSize, int warmMinimum, Duration idleTimeout) {
     switch (name) {
       case "cold":
         return new ColdStrategy();
       case "fresh-instance":
-        return new FreshInstanceStrategy();
+        return new FreshInstanceStrategy(engine);
       case "prewarmed-pool":
-        return new PooledStrategy(name, poolSize, poolSize, idleTimeout);
+        return new PooledStrategy(name, engine, poolSize, poolSize, idleTimeout);
       case "dynamic-pool":
-        return new PooledStrategy(name, 0, poolSize, idleTimeout);
+        return new PooledStrategy(name, engine, 0, poolSize, idleTimeout);
       case "hybrid":
-        return new PooledStrategy(name, warmMinimum, poolSize, idleTimeout);
+        return new PooledStrategy(name, engine, warmMinimum, poolSize, idleTimeout);
       case "shared":
-        return new SharedStrategy();
+        return new SharedStrategy(engine);
       default:
         throw new IllegalArgumentException(
             "unknown strategy '" + name + "'; choose one of " + String.join(", ", NAMES));

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlens.demo.strategy.InstanceStrategy;
 import dev.wasmlens.demo.strategy.Strategies;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,16 +30,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WasmServiceTest {
   private static final int REQUESTS = 40;
   private static ColdStart coldStart;
+  private static Engine engine;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void measureColdStart() {
     coldStart = ColdStart.measure();
+    engine = new Engine();
   }
 
   @AfterAll
   static void coldStartHasEveryPart() {
+    engine.close();
     assertThat(coldStart.engineNanos()).isPositive();
     assertThat(coldStart.compileNanos()).isPositive();
     assertThat(coldStart.instantiateNanos()).isPositive();
@@ -48,7 +55,7 @@ class WasmServiceTest {
   @ValueSource(
       strings = {"cold", "fresh-instance", "prewarmed-pool", "dynamic-pool", "hybrid", "shared"})
   void everyStrategyAnswersConcurrentRequestsWithTheGuestsResult(String name) throws Exception {
-    InstanceStrategy strategy = Strategies.create(name, 3, 1, Duration.ofSeconds(5));
+    InstanceStrategy strategy = Strategies.create(name, engine, 3, 1, Duration.ofSeconds(5));
     ExecutorService senders = Executors.newFixedThreadPool(6);
     try (WasmService service = start(strategy)) {
       List<Future<HttpResponse<String>>> responses = new ArrayList<>();
@@ -87,7 +94,7 @@ class WasmServiceTest {
   @Test
   void badRequestsGetOneLineSayingWhatIsWrong() throws Exception {
     try (WasmService service =
-        start(Strategies.create("fresh-instance", 1, 0, Duration.ofSeconds(1)))) {
+        start(Strategies.create("fresh-instance", engine, 1, 0, Duration.ofSeconds(1)))) {
       assertThat(answer(service, "/checksum"))
           .isEqualTo("400 missing parameter n (an integer from 1 to 1000000)");
       assertThat(answer(service, "/checksum?n=abc")).isEqualTo("400 n=abc is not an integer");
@@ -102,7 +109,38 @@ class WasmServiceTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(post.statusCode()).isEqualTo(405);
       assertThat(answer(service, "/health")).isEqualTo("200 ok fresh-instance");
+      HttpResponse<String> getWat2wasm = get(service, "/wat2wasm");
+      assertThat(getWat2wasm.statusCode() + " " + getWat2wasm.body().trim())
+          .isEqualTo("405 /wat2wasm takes POST");
+      HttpResponse<String> badText =
+          post(service, "/wat2wasm", "(module (func (export \"f\") i32.bogus))");
+      assertThat(badText.statusCode()).isEqualTo(400);
+      assertThat(badText.body()).startsWith("wat2wasm rejected the text: ").contains("i32.bogus");
       assertThat(answer(service, "/coldstart")).startsWith("200 {\"kind\":\"engine-level");
+    }
+  }
+
+  @Test
+  void wat2wasmARealWorldWasiCommandTurnsTextIntoAModuleThatRuns() throws Exception {
+    try (WasmService service =
+        start(Strategies.create("shared", engine, 1, 0, Duration.ofSeconds(1)))) {
+      HttpResponse<byte[]> response =
+          client.send(
+              HttpRequest.newBuilder(uri(service, "/wat2wasm"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "(module (func (export \"answer\") (result i32) i32.const 42))"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/wasm");
+      byte[] module = response.body();
+      assertThat(module).startsWith(0, 'a', 's', 'm');
+      try (Module compiled = Module.fromBinary(engine, module);
+          Store<Void> store = new Store<>(null, engine);
+          Instance instance = new Instance(store, compiled, List.of())) {
+        assertThat(instance.getFunc(store, "answer").get().call(store)[0].i32()).isEqualTo(42);
+      }
     }
   }
 
@@ -117,12 +155,21 @@ class WasmServiceTest {
 
   private WasmService start(InstanceStrategy strategy) throws Exception {
     return WasmService.start(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), strategy, 4, coldStart);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine, strategy, 4, coldStart);
   }
 
   private String answer(WasmService service, String path) throws Exception {
     HttpResponse<String> response = get(service, path);
     return response.statusCode() + " " + response.body().trim();
+  }
+
+  private HttpResponse<String> post(WasmService service, String path, String body)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri(service, path))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(WasmService service, String path) throws Exception {

@@ -3,6 +3,7 @@ package dev.wasmlens.demo.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kawamuray.wasmtime.Engine;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +20,33 @@ import org.junit.jupiter.api.Test;
  * instances.
  */
 class PooledStrategyTest {
+  private static Engine engine;
+
+  @BeforeAll
+  static void createEngine() {
+    engine = new Engine();
+  }
+
+  @AfterAll
+  static void disposeEngine() {
+    engine.close();
+  }
+
+  @Test
+  void evictingIdleInstancesMakesTheNextRequestPayAColdStart() throws Exception {
+    try (PooledStrategy pool = new PooledStrategy("hybrid", engine, 2, 4, Duration.ofSeconds(10))) {
+      assertThat(pool.evictIdle()).isEqualTo(2);
+      assertThat(pool.alive()).isZero();
+      pool.serve(instance -> instance.checksum(1));
+      assertThat(pool.coldStarts()).isEqualTo(1);
+    }
+  }
+
   @Test
   void aDynamicPoolGrowsToItsMaximumMakesTheRestWaitAndShrinksWhenIdle() throws Exception {
     ExecutorService requests = Executors.newFixedThreadPool(4);
-    try (PooledStrategy pool = new PooledStrategy("dynamic-pool", 0, 2, Duration.ofMillis(50))) {
+    try (PooledStrategy pool =
+        new PooledStrategy("dynamic-pool", engine, 0, 2, Duration.ofMillis(50))) {
       assertThat(pool.alive()).isZero();
       CountDownLatch release = new CountDownLatch(1);
       AtomicInteger inside = new AtomicInteger();
@@ -63,7 +89,8 @@ class PooledStrategyTest {
 
   @Test
   void aPrewarmedPoolCreatesItsInstancesUpFrontAndKeepsThem() throws Exception {
-    try (PooledStrategy pool = new PooledStrategy("prewarmed-pool", 3, 3, Duration.ofMillis(1))) {
+    try (PooledStrategy pool =
+        new PooledStrategy("prewarmed-pool", engine, 3, 3, Duration.ofMillis(1))) {
       assertThat(pool.alive()).isEqualTo(3);
       Thread.sleep(10);
       pool.serve(instance -> instance.checksum(1));
@@ -74,11 +101,11 @@ class PooledStrategyTest {
 
   @Test
   void impossibleSizesAreRejectedWithTheirValues() {
-    assertThatThrownBy(() -> Strategies.create("hybrid", 2, 3, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> Strategies.create("hybrid", engine, 2, 3, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "hybrid: pool sizes must satisfy 0 <= min <= max and max >= 1, got min 3, max 2");
-    assertThatThrownBy(() -> Strategies.create("fastest", 2, 1, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> Strategies.create("fastest", engine, 2, 1, Duration.ofSeconds(1)))
         .hasMessage(
             "unknown strategy 'fastest'; choose one of cold, fresh-instance, prewarmed-pool, dynamic-pool, hybrid, shared");
   }
