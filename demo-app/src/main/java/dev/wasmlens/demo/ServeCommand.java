@@ -1,11 +1,13 @@
 package dev.wasmlens.demo;
 
+import dev.wasmlens.demo.fault.GroundTruthLog;
 import dev.wasmlens.demo.service.ColdStart;
 import dev.wasmlens.demo.service.WasmService;
 import dev.wasmlens.demo.strategy.Strategies;
 import io.github.kawamuray.wasmtime.Engine;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
           "Stop after this many seconds; 0 serves until interrupted (default: ${DEFAULT-VALUE}).")
   long seconds;
 
+  @Option(
+      names = "--ground-truth",
+      description =
+          "Append a JSON line here each time a fault injector acted (POST /faults/NAME?ms=N).")
+  Path groundTruth;
+
   @Override
   public Integer call() throws Exception {
     if (workers < 1) {
@@ -68,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
                 Strategies.create(
                     strategy, engine, poolSize, warmMinimum, Duration.ofMillis(idleTimeoutMillis)),
                 workers,
-                coldStart)) {
+                coldStart,
+                new GroundTruthLog(groundTruth))) {
       System.out.printf(
           "serving http://127.0.0.1:%d/checksum?n=64 with %s (%s); cold start %.1f ms%n",
           service.port(),

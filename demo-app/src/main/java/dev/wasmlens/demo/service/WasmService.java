@@ -3,6 +3,9 @@ package dev.wasmlens.demo.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wasmlens.demo.fault.Faults;
+import dev.wasmlens.demo.fault.GroundTruthLog;
+import dev.wasmlens.demo.fault.RequestGate;
 import dev.wasmlens.demo.guest.Wat2Wasm;
 import dev.wasmlens.demo.strategy.InstanceStrategy;
 import io.github.kawamuray.wasmtime.Engine;
@@ -11,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       #MAX_ITERATIONS}) with an instance from the strategy, and answers the checksum;
  *   <li>{@code POST /wat2wasm} turns the WebAssembly text in the body (at most 1 MiB) into a binary
  *       module with wabt's wat2wasm, a real-world WASI command compiled by the first such request;
+ *   <li>{@code POST /faults/NAME?ms=N} starts fault injector NAME (gc, jit, lock, engine-lock,
+ *       cold-start) for N milliseconds in the background and logs it to the ground truth when it
+ *       ends;
  *   <li>{@code GET /health} answers {@code ok} and the strategy;
  *   <li>{@code GET /stats} answers requests served, failed, and cold starts paid by requests, as
  *       JSON;
@@ -55,6 +62,8 @@ public final class WasmService implements AutoCloseable {
   private final ExecutorService workers;
   private final InstanceStrategy strategy;
   private final Wat2Wasm wat2wasm;
+  private final RequestGate gate;
+  private final Faults faults;
   private final ColdStart coldStart;
   private final AtomicLong served = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -64,11 +73,15 @@ public final class WasmService implements AutoCloseable {
       ExecutorService workers,
       InstanceStrategy strategy,
       Wat2Wasm wat2wasm,
+      RequestGate gate,
+      Faults faults,
       ColdStart coldStart) {
     this.server = server;
     this.workers = workers;
     this.strategy = strategy;
     this.wat2wasm = wat2wasm;
+    this.gate = gate;
+    this.faults = faults;
     this.coldStart = coldStart;
   }
 
@@ -84,7 +97,8 @@ public final class WasmService implements AutoCloseable {
       Engine engine,
       InstanceStrategy strategy,
       int workers,
-      ColdStart coldStart)
+      ColdStart coldStart,
+      GroundTruthLog groundTruth)
       throws IOException {
     if (System.getProperty(NO_DELAY_PROPERTY) == null) {
       System.setProperty(NO_DELAY_PROPERTY, "true");
@@ -95,7 +109,16 @@ public final class WasmService implements AutoCloseable {
             workers, r -> new Thread(r, "wasm-request-" + threads.incrementAndGet()));
     HttpServer server = HttpServer.create(address, 0);
     server.setExecutor(pool);
-    WasmService service = new WasmService(server, pool, strategy, new Wat2Wasm(engine), coldStart);
+    RequestGate gate = new RequestGate();
+    WasmService service =
+        new WasmService(
+            server,
+            pool,
+            strategy,
+            new Wat2Wasm(engine),
+            gate,
+            new Faults(engine, strategy, gate, groundTruth),
+            coldStart);
     server.createContext("/", service::handle);
     server.start();
     return service;
@@ -127,9 +150,16 @@ public final class WasmService implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       URI uri = exchange.getRequestURI();
-      String expected = uri.getPath().equals("/wat2wasm") ? "POST" : "GET";
+      String expected =
+          uri.getPath().equals("/wat2wasm") || uri.getPath().startsWith("/faults/")
+              ? "POST"
+              : "GET";
       if (!expected.equals(exchange.getRequestMethod())) {
         respond(exchange, 405, uri.getPath() + " takes " + expected + "\n");
+        return;
+      }
+      if (uri.getPath().startsWith("/faults/")) {
+        fault(exchange, uri.getPath().substring("/faults/".length()), uri.getRawQuery());
         return;
       }
       switch (uri.getPath()) {
@@ -151,6 +181,19 @@ public final class WasmService implements AutoCloseable {
         default:
           respond(exchange, 404, "no such endpoint: " + uri.getPath() + " (try /checksum?n=64)\n");
       }
+    }
+  }
+
+  private void fault(HttpExchange exchange, String name, String query) throws IOException {
+    try {
+      int millis =
+          RequestParameters.intParameter(query, "ms", 1, (int) Faults.MAX_DURATION.toMillis());
+      faults.start(name, Duration.ofMillis(millis));
+      respond(exchange, 202, "started " + name + " for " + millis + " ms\n");
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, e.getMessage() + "\n");
+    } catch (IllegalStateException e) {
+      respond(exchange, 409, e.getMessage() + "\n");
     }
   }
 
@@ -207,6 +250,7 @@ public final class WasmService implements AutoCloseable {
       return;
     }
     try {
+      gate.admit();
       int result = strategy.serve(instance -> instance.checksum(iterations));
       served.incrementAndGet();
       respond(exchange, 200, result + "\n");

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The demo service in a JVM of its own, so that its CPU time and memory are its own. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
    * @param recording where the agent writes its recording, when attached
    * @param log where the service's output goes
    */
-  static ServiceProcess start(
+  public static ServiceProcess start(
       String strategy, Path agentJar, Path recording, Path log, List<String> serveOptions)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
@@ -65,12 +65,12 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(process, port);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
   /** GETs {@code path} and times it; fails unless the answer is 200. */
-  Timed get(String path) throws IOException, InterruptedException {
+  public Timed get(String path) throws IOException, InterruptedException {
     long start = System.nanoTime();
     HttpResponse<String> response =
         http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +82,20 @@ final class ServiceProcess implements AutoCloseable {
     return new Timed(response.body(), nanos);
   }
 
-  JsonNode getJson(String path) throws IOException, InterruptedException {
+  /** POSTs {@code path} with an empty body; fails unless the answer is 2xx. Returns the body. */
+  public String post(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException(
+          "POST " + path + " answered " + response.statusCode() + ": " + response.body().trim());
+    }
+    return response.body();
+  }
+
+  public JsonNode getJson(String path) throws IOException, InterruptedException {
     return json.readTree(get(path).body());
   }
 
@@ -155,5 +168,6 @@ final class ServiceProcess implements AutoCloseable {
     drain.start();
   }
 
-  record Timed(String body, long nanos) {}
+  /** A response body and how long the request took. */
+  public record Timed(String body, long nanos) {}
 }

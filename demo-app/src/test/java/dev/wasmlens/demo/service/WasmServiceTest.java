@@ -2,6 +2,7 @@ package dev.wasmlens.demo.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlens.demo.fault.GroundTruthLog;
 import dev.wasmlens.demo.strategy.InstanceStrategy;
 import dev.wasmlens.demo.strategy.Strategies;
 import io.github.kawamuray.wasmtime.Engine;
@@ -155,7 +156,12 @@ class WasmServiceTest {
 
   private WasmService start(InstanceStrategy strategy) throws Exception {
     return WasmService.start(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine, strategy, 4, coldStart);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        engine,
+        strategy,
+        4,
+        coldStart,
+        new GroundTruthLog(null));
   }
 
   private String answer(WasmService service, String path) throws Exception {
