@@ -1,0 +1,31 @@
+package dev.wasmlens.analysis;
+
+import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.Cause;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an analysis found. Durations in nanoseconds.
+ *
+ * @param files the recordings analyzed
+ * @param problems one line per input that could not be analyzed, or held no wasm events
+ * @param warnings one line per cause a recording cannot support, with the file
+ * @param thresholds per phase, the duration from which an operation is in the tail
+ * @param tail the slow operations with their causes, slowest first
+ * @param causes per cause, the tail's time and the operations it is the main cause of
+ */
+public record Analysis(
+    List<String> files,
+    List<String> problems,
+    List<String> warnings,
+    double percentile,
+    List<Distributions.Row> distributions,
+    Map<String, Long> thresholds,
+    List<AttributedOperation> tail,
+    Map<Cause, CauseTotal> causes) {
+
+  /** A cause's part of the tail. */
+  public record CauseTotal(
+      long nanos, double shareOfTime, long mainCauseOf, double shareOfOperations) {}
+}

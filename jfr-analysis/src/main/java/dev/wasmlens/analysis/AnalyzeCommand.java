@@ -1,0 +1,132 @@
+package dev.wasmlens.analysis;
+
+import dev.wasmlens.analysis.report.JsonReport;
+import dev.wasmlens.analysis.report.TextReport;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar wasmlens-analyze.jar [options] RECORDING...}: which wasm operations form the
+ * tail, and why.
+ *
+ * <p>Exit codes: 0 every input analyzed; 1 an input could not be analyzed (the others were), or
+ * none held wasm events; 2 bad arguments. Problems are one line each on standard error; no stack
+ * trace.
+ */
+@Command(
+    name = "wasmlens-analyze",
+    mixinStandardHelpOptions = true,
+    versionProvider = AnalyzeCommand.Version.class,
+    description =
+        "Attribute the tail latency of wasm operations in JFR recordings made with the WasmLens agent.")
+public final class AnalyzeCommand implements Callable<Integer> {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "RECORDING",
+      description = "JFR files, or folders of them.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--percentile",
+      description = "The tail starts at this percentile of each phase (default: ${DEFAULT-VALUE}).")
+  double percentile = 99;
+
+  @Option(
+      names = "--threshold-ms",
+      description = "An absolute threshold instead of the percentile.")
+  Double thresholdMillis;
+
+  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format = "text";
+
+  @Option(
+      names = "--top",
+      description = "Slow operations to list in text (default: ${DEFAULT-VALUE}).")
+  int top = 10;
+
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write the report here instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(percentile > 0 && percentile < 100)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--percentile must be above 0 and below 100, got " + percentile);
+    }
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--format must be text or json, got " + format);
+    }
+    List<String> problems = new ArrayList<>();
+    List<Path> files = Analyzer.recordings(inputs, problems);
+    long threshold = thresholdMillis == null ? -1 : (long) (thresholdMillis * 1_000_000);
+    Analysis analysis =
+        new Analyzer(percentile, threshold)
+            .analyze(files, problems, line -> System.err.println(line));
+    try (Writer writer =
+        output == null
+            ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+            : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      if (format.equals("json")) {
+        JsonReport.write(analysis, writer);
+      } else {
+        TextReport.write(analysis, top, new PrintWriter(writer));
+      }
+      writer.flush();
+    }
+    analysis.problems().forEach(p -> System.err.println("wasmlens-analyze: " + p));
+    return analysis.problems().isEmpty() && !analysis.files().isEmpty() ? OK : FAILED;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code, without exiting: tests call this. */
+  static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new AnalyzeCommand());
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          exception
+              .getCommandLine()
+              .getErr()
+              .println("wasmlens-analyze: " + exception.getMessage() + " (see --help)");
+          return USAGE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parsed) -> {
+          cmd.getErr().println("wasmlens-analyze: " + exception);
+          return FAILED;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = AnalyzeCommand.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "wasmlens-analyze " + (version == null ? "(development build)" : version)
+      };
+    }
+  }
+}

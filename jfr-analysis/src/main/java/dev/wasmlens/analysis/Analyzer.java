@@ -1,0 +1,181 @@
+package dev.wasmlens.analysis;
+
+import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.Attributor;
+import dev.wasmlens.analysis.attribution.Cause;
+import dev.wasmlens.analysis.attribution.Context;
+import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.read.RecordingScan;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Analyzes recordings in two passes over each file, so that memory holds the tail and its context,
+ * never the whole recording: the first builds the latency distributions and sets the tail
+ * thresholds, the second keeps the operations above them and attributes each to its causes with the
+ * JVM events of the same file.
+ */
+public final class Analyzer {
+  private final double percentile;
+  private final long thresholdNanos;
+
+  /**
+   * @param percentile the tail starts at this percentile of each phase (0 to 100, exclusive of 0)
+   * @param thresholdNanos an absolute threshold instead; -1 to use the percentile
+   */
+  public Analyzer(double percentile, long thresholdNanos) {
+    this.percentile = percentile;
+    this.thresholdNanos = thresholdNanos;
+  }
+
+  /** The recordings among {@code inputs}: files as given, folders searched for {@code *.jfr}. */
+  public static List<Path> recordings(List<Path> inputs, List<String> problems) {
+    List<Path> files = new ArrayList<>();
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        try (Stream<Path> found = Files.walk(input)) {
+          List<Path> jfr =
+              found
+                  .filter(p -> p.toString().endsWith(".jfr"))
+                  .sorted()
+                  .collect(Collectors.toList());
+          if (jfr.isEmpty()) {
+            problems.add(input + ": no .jfr files in this folder");
+          }
+          files.addAll(jfr);
+        } catch (IOException e) {
+          problems.add(input + ": cannot list the folder (" + e.getMessage() + ")");
+        }
+      } else if (!Files.isReadable(input)) {
+        problems.add(input + ": no such file, or not readable");
+      } else {
+        files.add(input);
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Analyzes {@code files}; a file that cannot be read becomes a problem line and the others go on.
+   */
+  public Analysis analyze(List<Path> files, List<String> problems, Consumer<String> progress) {
+    Distributions distributions = new Distributions();
+    List<Path> readable = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Path file : files) {
+      progress.accept("reading " + file + " (pass 1 of 2)");
+      try {
+        RecordingScan scan = RecordingScan.read(file, distributions::record, operation -> false);
+        if (scan.wasmEvents() == 0) {
+          problems.add(
+              file
+                  + ": no wasmlens events ("
+                  + scan.events()
+                  + " other events): was the agent attached?");
+          continue;
+        }
+        SettingsCheck.warnings(scan.settings())
+            .forEach(w -> warnings.add(file.getFileName() + ": " + w));
+        readable.add(file);
+      } catch (IOException | RuntimeException e) {
+        problems.add(file + ": " + describe(e));
+      }
+    }
+    Map<String, Long> thresholds = new LinkedHashMap<>();
+    for (WasmOperation.Phase phase : WasmOperation.Phase.values()) {
+      long threshold =
+          thresholdNanos >= 0 ? thresholdNanos : distributions.percentileNanos(phase, percentile);
+      thresholds.put(phase.label(), threshold);
+    }
+    Map<String, Long> medians = distributions.mediansByOperation();
+    List<AttributedOperation> tail = new ArrayList<>();
+    for (Path file : readable) {
+      progress.accept("reading " + file + " (pass 2 of 2)");
+      try {
+        RecordingScan scan =
+            RecordingScan.read(
+                file,
+                operation -> {},
+                operation ->
+                    operation.durationNanos() > 0
+                        && operation.durationNanos() >= thresholds.get(operation.phase().label()));
+        Attributor attributor =
+            new Attributor(
+                new Context(
+                    scan.pauses(),
+                    scan.lockWaits(),
+                    scan.compilations(),
+                    scan.deoptimizations(),
+                    scan.cpuLoad(),
+                    medians));
+        scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
+      } catch (IOException | RuntimeException e) {
+        problems.add(file + ": " + describe(e));
+      }
+    }
+    tail.sort(
+        Comparator.comparingLong((AttributedOperation a) -> a.operation().durationNanos())
+            .reversed());
+    return new Analysis(
+        readable.stream().map(Path::toString).collect(Collectors.toList()),
+        problems,
+        warnings,
+        percentile,
+        distributions.rows(),
+        thresholds,
+        tail,
+        totals(tail));
+  }
+
+  private static Map<Cause, Analysis.CauseTotal> totals(List<AttributedOperation> tail) {
+    Map<Cause, Long> nanos = new EnumMap<>(Cause.class);
+    Map<Cause, Long> main = new EnumMap<>(Cause.class);
+    long total = 0;
+    for (AttributedOperation operation : tail) {
+      for (Share share : operation.shares()) {
+        nanos.merge(share.cause(), share.nanos(), Long::sum);
+        total += share.nanos();
+      }
+      main.merge(operation.mainCause(), 1L, Long::sum);
+    }
+    Map<Cause, Analysis.CauseTotal> totals = new EnumMap<>(Cause.class);
+    for (Cause cause : Cause.values()) {
+      long time = nanos.getOrDefault(cause, 0L);
+      long count = main.getOrDefault(cause, 0L);
+      totals.put(
+          cause,
+          new Analysis.CauseTotal(
+              time,
+              total == 0 ? 0 : (double) time / total,
+              count,
+              tail.isEmpty() ? 0 : (double) count / tail.size()));
+    }
+    return totals;
+  }
+
+  /** One line about why a file could not be read. */
+  static String describe(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains("magic")
+        || message.contains("Not a Flight Recorder")
+        || message.contains("File size")) {
+      return "not a JFR recording, or truncated ("
+          + message.lines().findFirst().orElse(message)
+          + ")";
+    }
+    return "cannot be read as a JFR recording ("
+        + message.lines().findFirst().orElse(message)
+        + ")";
+  }
+}

@@ -1,0 +1,91 @@
+package dev.wasmlens.analysis;
+
+import dev.wasmlens.analysis.attribution.Context;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latency distributions per phase, and per phase, module and name, in HdrHistogram (3 significant
+ * digits). Not thread-safe: one per analysis.
+ */
+public final class Distributions {
+  private static final int SIGNIFICANT_DIGITS = 3;
+  private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
+  private final Map<String, Histogram> byOperation = new TreeMap<>();
+
+  /** Counts one operation. */
+  public void record(WasmOperation operation) {
+    long nanos = Math.max(0, operation.durationNanos());
+    byPhase
+        .computeIfAbsent(operation.phase(), p -> new Histogram(SIGNIFICANT_DIGITS))
+        .recordValue(nanos);
+    byOperation
+        .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
+        .recordValue(nanos);
+  }
+
+  /** The phase's duration at {@code percentile} (0 to 100); 0 when the phase has no operation. */
+  public long percentileNanos(WasmOperation.Phase phase, double percentile) {
+    Histogram histogram = byPhase.get(phase);
+    return histogram == null ? 0 : histogram.getValueAtPercentile(percentile);
+  }
+
+  /** The median by {@code phase|module|name}, the key attribution compares operations under. */
+  public Map<String, Long> mediansByOperation() {
+    Map<String, Long> medians = new TreeMap<>();
+    byOperation.forEach((key, histogram) -> medians.put(key, histogram.getValueAtPercentile(50)));
+    return medians;
+  }
+
+  /** One row per phase, then one per phase, module and name, most frequent first within a phase. */
+  public List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    byPhase.forEach((phase, histogram) -> rows.add(row(phase.label(), null, null, histogram)));
+    List<Row> detail = new ArrayList<>();
+    byOperation.forEach(
+        (key, histogram) -> {
+          String[] parts = key.split("\\|", -1);
+          detail.add(
+              row(
+                  WasmOperation.Phase.valueOf(parts[0]).label(),
+                  "null".equals(parts[1]) ? null : parts[1],
+                  "null".equals(parts[2]) ? null : parts[2],
+                  histogram));
+        });
+    detail.sort(
+        Comparator.comparing(Row::phase)
+            .thenComparing(Comparator.comparingLong(Row::count).reversed()));
+    rows.addAll(detail);
+    return rows;
+  }
+
+  private static Row row(String phase, String module, String name, Histogram histogram) {
+    return new Row(
+        phase,
+        module,
+        name,
+        histogram.getTotalCount(),
+        histogram.getValueAtPercentile(50),
+        histogram.getValueAtPercentile(90),
+        histogram.getValueAtPercentile(99),
+        histogram.getValueAtPercentile(99.9),
+        histogram.getMaxValue());
+  }
+
+  /** A distribution; {@code module} and {@code name} are null on a phase's own row. Nanoseconds. */
+  public record Row(
+      String phase,
+      String module,
+      String name,
+      long count,
+      long p50Nanos,
+      long p90Nanos,
+      long p99Nanos,
+      long p999Nanos,
+      long maxNanos) {}
+}

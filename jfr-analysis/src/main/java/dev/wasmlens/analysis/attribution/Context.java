@@ -1,0 +1,113 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The JVM events around the slow operations, indexed for interval joins: JVM-wide pauses and
+ * compilations, lock waits and deoptimizations per thread, machine CPU load, and each operation's
+ * usual duration.
+ */
+public final class Context {
+  private final List<Interval> pauses;
+  private final Map<Long, List<Interval>> lockWaits;
+  private final List<Interval> compilations;
+  private final Map<Long, List<Interval>> deoptimizations;
+  private final List<Interval> cpuLoad;
+  private final Map<String, Long> medianNanos;
+
+  /**
+   * @param medianNanos the median duration of operations by {@link #key(WasmOperation)}
+   */
+  public Context(
+      List<Interval> pauses,
+      List<Interval> lockWaits,
+      List<Interval> compilations,
+      List<Interval> deoptimizations,
+      List<Interval> cpuLoad,
+      Map<String, Long> medianNanos) {
+    this.pauses = sorted(pauses);
+    this.lockWaits = lockWaits.stream().collect(Collectors.groupingBy(Interval::threadId));
+    this.compilations = sorted(compilations);
+    this.deoptimizations =
+        deoptimizations.stream().collect(Collectors.groupingBy(Interval::threadId));
+    this.cpuLoad = sorted(cpuLoad);
+    this.medianNanos = medianNanos;
+  }
+
+  /** The key operations are compared under: phase, module and name. */
+  public static String key(WasmOperation operation) {
+    return operation.phase().name() + "|" + operation.module() + "|" + operation.name();
+  }
+
+  List<Interval> pausesDuring(WasmOperation operation) {
+    return during(pauses, operation);
+  }
+
+  List<Interval> lockWaitsDuring(WasmOperation operation) {
+    return during(lockWaits.getOrDefault(operation.threadId(), List.of()), operation);
+  }
+
+  List<Interval> compilationsDuring(WasmOperation operation) {
+    return during(compilations, operation);
+  }
+
+  List<Interval> deoptimizationsDuring(WasmOperation operation) {
+    return during(deoptimizations.getOrDefault(operation.threadId(), List.of()), operation);
+  }
+
+  /**
+   * The machine CPU load sampled nearest to the operation's middle, or -1 when none was recorded.
+   */
+  double machineLoadAround(WasmOperation operation) {
+    long middle = operation.startNanos() + operation.durationNanos() / 2;
+    return cpuLoad.stream()
+        .min(Comparator.comparingLong(sample -> Math.abs(sample.startNanos() - middle)))
+        .map(sample -> Double.parseDouble(sample.what()))
+        .orElse(-1.0);
+  }
+
+  /** The usual duration of operations like this one, or -1 when unknown. */
+  long medianNanos(WasmOperation operation) {
+    return medianNanos.getOrDefault(key(operation), -1L);
+  }
+
+  /** Nanoseconds of {@code [start, end]} covered by the union of {@code intervals}. */
+  static long unionOverlap(List<Interval> intervals, long start, long end) {
+    long covered = 0;
+    long cursor = start;
+    for (Interval interval : sorted(intervals)) {
+      long from = Math.max(cursor, interval.startNanos());
+      long to = Math.min(end, interval.endNanos());
+      if (to > from) {
+        covered += to - from;
+        cursor = to;
+      }
+    }
+    return covered;
+  }
+
+  private static List<Interval> during(List<Interval> intervals, WasmOperation operation) {
+    List<Interval> overlapping = new ArrayList<>();
+    for (Interval interval : intervals) {
+      boolean instantInside =
+          interval.startNanos() >= operation.startNanos()
+              && interval.startNanos() <= operation.endNanos();
+      if (interval.overlap(operation.startNanos(), operation.endNanos()) > 0 || instantInside) {
+        overlapping.add(interval);
+      }
+    }
+    return overlapping;
+  }
+
+  private static List<Interval> sorted(List<Interval> intervals) {
+    List<Interval> copy = new ArrayList<>(intervals);
+    copy.sort(Comparator.comparingLong(Interval::startNanos));
+    return copy;
+  }
+}

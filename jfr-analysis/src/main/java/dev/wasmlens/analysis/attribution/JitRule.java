@@ -1,0 +1,38 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
+
+/**
+ * JIT compilations while the operation was off CPU: the compiler threads compete for the same
+ * cores. Weak evidence (they overlap), medium when the operation's own thread was deoptimized
+ * meanwhile. Only off-CPU time is taken.
+ */
+final class JitRule implements CauseRule {
+  @Override
+  public Share attribute(WasmOperation operation, Context context, Budget budget) {
+    if (operation.phase() == WasmOperation.Phase.COMPILE) {
+      return null;
+    }
+    List<Interval> compilations = context.compilationsDuring(operation);
+    List<Interval> deoptimizations = context.deoptimizationsDuring(operation);
+    if (compilations.isEmpty() && deoptimizations.isEmpty()) {
+      return null;
+    }
+    long busy = Context.unionOverlap(compilations, operation.startNanos(), operation.endNanos());
+    long taken = budget.takeOffCpu(busy);
+    if (taken == 0) {
+      return null;
+    }
+    return new Share(
+        Cause.JIT,
+        taken,
+        deoptimizations.isEmpty() ? Strength.WEAK : Strength.MEDIUM,
+        compilations.size()
+            + " compilation(s) overlapping"
+            + (deoptimizations.isEmpty()
+                ? ""
+                : ", " + deoptimizations.size() + " deoptimization(s) on its thread"));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
+
+/**
+ * GC pauses and safepoints overlapping the operation. A thread in native (wasm) code does not stop
+ * for a safepoint; it blocks when it returns to Java. So the evidence is strong when the operation
+ * ended inside a pause (its return was held), weak when a pause merely overlapped it.
+ */
+final class PauseRule implements CauseRule {
+  @Override
+  public Share attribute(WasmOperation operation, Context context, Budget budget) {
+    List<Interval> pauses = context.pausesDuring(operation);
+    if (pauses.isEmpty()) {
+      return null;
+    }
+    long overlap = Context.unionOverlap(pauses, operation.startNanos(), operation.endNanos());
+    long taken = budget.takeOffCpu(overlap);
+    if (taken == 0) {
+      return null;
+    }
+    boolean returnHeld = pauses.stream().anyMatch(p -> p.contains(operation.endNanos()));
+    return new Share(
+        Cause.GC_SAFEPOINT,
+        taken,
+        returnHeld ? Strength.STRONG : Strength.WEAK,
+        pauses.size()
+            + " pause(s) overlapping, "
+            + (returnHeld ? "the operation ended inside one" : "none at its end")
+            + " ("
+            + pauses.get(0).what()
+            + (pauses.size() > 1 ? ", ..." : "")
+            + ")");
+  }
+}

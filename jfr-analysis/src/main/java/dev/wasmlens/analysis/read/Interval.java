@@ -1,0 +1,20 @@
+package dev.wasmlens.analysis.read;
+
+/**
+ * A span of time, in epoch nanoseconds, optionally on one thread.
+ *
+ * @param threadId the Java thread id, or -1 when the interval concerns the whole JVM (a pause, a
+ *     compilation)
+ * @param what a short description for the evidence, for example {@code "GC pause"} or a monitor
+ *     class
+ */
+public record Interval(long startNanos, long endNanos, long threadId, String what) {
+  /** How much of {@code [start, end]} this interval covers, in nanoseconds. */
+  public long overlap(long start, long end) {
+    return Math.max(0, Math.min(end, endNanos) - Math.max(start, startNanos));
+  }
+
+  public boolean contains(long instant) {
+    return startNanos <= instant && instant <= endNanos;
+  }
+}

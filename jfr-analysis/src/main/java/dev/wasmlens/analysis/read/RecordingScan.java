@@ -1,0 +1,250 @@
+package dev.wasmlens.analysis.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * One pass over a recording, event by event ({@link RecordingFile}: nothing is loaded whole). Every
+ * wasm operation goes to a consumer; the ones a filter keeps are stored, with the JVM events that
+ * can explain a slow one: pauses (safepoints from SafepointBegin's start to SafepointEnd's end,
+ * joined on their id, and GC pauses, merged into one union), Java lock waits and parks per thread,
+ * compilations, deoptimizations, and machine CPU load.
+ */
+public final class RecordingScan {
+  private final List<WasmOperation> kept = new ArrayList<>();
+  private final List<Interval> pauses = new ArrayList<>();
+  private final List<Interval> lockWaits = new ArrayList<>();
+  private final List<Interval> compilations = new ArrayList<>();
+  private final List<Interval> deoptimizations = new ArrayList<>();
+  private final List<Interval> cpuLoad = new ArrayList<>();
+  private final Map<String, String> settings = new HashMap<>();
+  private long wasmEvents;
+  private long events;
+
+  private RecordingScan() {}
+
+  /**
+   * Reads {@code file}.
+   *
+   * @param everyOperation receives every wasm operation, in file order
+   * @param keep which operations to store for attribution
+   * @throws IOException when the file cannot be read or is not a valid recording
+   */
+  public static RecordingScan read(
+      Path file, Consumer<WasmOperation> everyOperation, Predicate<WasmOperation> keep)
+      throws IOException {
+    RecordingScan scan = new RecordingScan();
+    Map<Long, RecordedEvent> safepointBegins = new HashMap<>();
+    try (RecordingFile recording = new RecordingFile(file)) {
+      Map<Long, String> eventNames = new HashMap<>();
+      for (EventType type : recording.readEventTypes()) {
+        eventNames.put(type.getId(), type.getName());
+      }
+      while (recording.hasMoreEvents()) {
+        RecordedEvent event = recording.readEvent();
+        scan.events++;
+        scan.accept(event, eventNames, safepointBegins, everyOperation, keep);
+      }
+    }
+    scan.pauses.sort(Comparator.comparingLong(Interval::startNanos));
+    scan.kept.sort(Comparator.comparingLong(WasmOperation::startNanos));
+    return scan;
+  }
+
+  private void accept(
+      RecordedEvent event,
+      Map<Long, String> eventNames,
+      Map<Long, RecordedEvent> safepointBegins,
+      Consumer<WasmOperation> everyOperation,
+      Predicate<WasmOperation> keep) {
+    String type = event.getEventType().getName();
+    WasmOperation.Phase phase = WasmOperation.Phase.ofEvent(type);
+    if (phase != null) {
+      wasmEvents++;
+      WasmOperation operation = operation(phase, event);
+      everyOperation.accept(operation);
+      if (keep.test(operation)) {
+        kept.add(operation);
+      }
+      return;
+    }
+    switch (type) {
+      case "jdk.SafepointBegin":
+        safepointBegins.put(event.getLong("safepointId"), event);
+        break;
+      case "jdk.SafepointEnd":
+        RecordedEvent begin = safepointBegins.remove(event.getLong("safepointId"));
+        if (begin != null) {
+          pauses.add(
+              new Interval(
+                  nanos(begin.getStartTime()), nanos(event.getEndTime()), -1, "safepoint"));
+        }
+        break;
+      case "jdk.GCPhasePause":
+        pauses.add(interval(event, -1, "GC pause " + event.getString("name")));
+        break;
+      case "jdk.JavaMonitorEnter":
+      case "jdk.JavaMonitorWait":
+        lockWaits.add(
+            interval(
+                event, threadId(event.getThread()), type.substring(4) + " " + className(event)));
+        break;
+      case "jdk.ThreadPark":
+        lockWaits.add(
+            interval(event, threadId(event.getThread()), "ThreadPark " + className(event)));
+        break;
+      case "jdk.Compilation":
+        compilations.add(interval(event, -1, "compilation of " + event.getValue("method")));
+        break;
+      case "jdk.Deoptimization":
+        deoptimizations.add(
+            interval(
+                event,
+                threadId(event.getThread()),
+                "deoptimization (" + event.getString("reason") + ")"));
+        break;
+      case "jdk.CPULoad":
+        cpuLoad.add(
+            new Interval(
+                nanos(event.getStartTime()),
+                nanos(event.getStartTime()),
+                -1,
+                String.valueOf(event.getFloat("machineTotal"))));
+        break;
+      case "jdk.ActiveSetting":
+        String name = eventNames.get(event.getLong("id"));
+        if (name != null) {
+          settings.put(name + "#" + event.getString("name"), event.getString("value"));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
+    RecordedThread thread = event.getThread();
+    String module = string(event, "module");
+    String name;
+    switch (phase) {
+      case CALL:
+        name = string(event, "export");
+        break;
+      case HOST_CALL:
+        name = string(event, "importName");
+        break;
+      case TEARDOWN:
+        name = string(event, "kind");
+        break;
+      default:
+        name = module;
+    }
+    boolean firstUse =
+        phase == WasmOperation.Phase.INSTANTIATE
+            ? bool(event, "firstForModule")
+            : phase == WasmOperation.Phase.CALL && bool(event, "firstForInstance");
+    return new WasmOperation(
+        phase,
+        nanos(event.getStartTime()),
+        nanos(event.getEndTime()),
+        threadId(thread),
+        thread == null ? null : thread.getJavaName(),
+        module,
+        name,
+        number(event, "engineId"),
+        number(event, "instanceId"),
+        string(event, "outcome"),
+        event.hasField("cpuTime") ? event.getDuration("cpuTime").toNanos() : -1,
+        event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
+        firstUse,
+        string(event, "traceId"));
+  }
+
+  /** Operations the filter kept, by start time. */
+  public List<WasmOperation> operations() {
+    return kept;
+  }
+
+  /** Pauses of the whole JVM (safepoints and GC pauses), by start time; they may overlap. */
+  public List<Interval> pauses() {
+    return pauses;
+  }
+
+  /** Monitor enters, monitor waits and parks, each on its thread. */
+  public List<Interval> lockWaits() {
+    return lockWaits;
+  }
+
+  public List<Interval> compilations() {
+    return compilations;
+  }
+
+  public List<Interval> deoptimizations() {
+    return deoptimizations;
+  }
+
+  /** Machine CPU load samples: instants, with the load (0 to 1) as {@code what}. */
+  public List<Interval> cpuLoad() {
+    return cpuLoad;
+  }
+
+  /** The recording's active settings, {@code event#setting -> value}. */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  /** How many wasm events the file held. */
+  public long wasmEvents() {
+    return wasmEvents;
+  }
+
+  /** How many events of any kind the file held. */
+  public long events() {
+    return events;
+  }
+
+  static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  private static Interval interval(RecordedEvent event, long threadId, String what) {
+    return new Interval(nanos(event.getStartTime()), nanos(event.getEndTime()), threadId, what);
+  }
+
+  private static long threadId(RecordedThread thread) {
+    return thread == null ? -1 : thread.getJavaThreadId();
+  }
+
+  private static String className(RecordedEvent event) {
+    for (String field : new String[] {"monitorClass", "parkedClass"}) {
+      if (event.hasField(field) && event.getClass(field) != null) {
+        return event.getClass(field).getName();
+      }
+    }
+    return "";
+  }
+
+  private static String string(RecordedEvent event, String field) {
+    return event.hasField(field) ? event.getString(field) : null;
+  }
+
+  private static long number(RecordedEvent event, String field) {
+    return event.hasField(field) ? event.getLong(field) : 0;
+  }
+
+  private static boolean bool(RecordedEvent event, String field) {
+    return event.hasField(field) && event.getBoolean(field);
+  }
+}

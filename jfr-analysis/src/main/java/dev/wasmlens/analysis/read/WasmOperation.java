@@ -1,0 +1,67 @@
+package dev.wasmlens.analysis.read;
+
+/**
+ * One wasm phase as the agent recorded it. Times are epoch nanoseconds; strings are null and ids 0
+ * when the event did not carry them.
+ *
+ * @param phase compile, instantiate, call, host call or teardown
+ * @param name what the phase acted on, for reports: the export for a call, the import for a host
+ *     call, else the module
+ * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
+ * @param hostNanos for a call, time spent in host functions
+ * @param firstUse the first instantiation of its module, or the first call into its instance
+ */
+public record WasmOperation(
+    Phase phase,
+    long startNanos,
+    long endNanos,
+    long threadId,
+    String threadName,
+    String module,
+    String name,
+    long engineId,
+    long instanceId,
+    String outcome,
+    long cpuNanos,
+    long hostNanos,
+    boolean firstUse,
+    String traceId) {
+
+  public long durationNanos() {
+    return endNanos - startNanos;
+  }
+
+  /** The wasm phases, with their JFR event names. */
+  public enum Phase {
+    COMPILE("wasmlens.Compile"),
+    INSTANTIATE("wasmlens.Instantiate"),
+    CALL("wasmlens.Call"),
+    HOST_CALL("wasmlens.HostCall"),
+    TEARDOWN("wasmlens.Teardown");
+
+    private final String eventName;
+
+    Phase(String eventName) {
+      this.eventName = eventName;
+    }
+
+    public String eventName() {
+      return eventName;
+    }
+
+    /** The phase of a JFR event name, or null for any other event. */
+    public static Phase ofEvent(String eventName) {
+      for (Phase phase : values()) {
+        if (phase.eventName.equals(eventName)) {
+          return phase;
+        }
+      }
+      return null;
+    }
+
+    /** The phase as reports write it: {@code host call}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+  }
+}

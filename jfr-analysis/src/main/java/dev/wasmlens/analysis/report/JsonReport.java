@@ -1,0 +1,25 @@
+package dev.wasmlens.analysis.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wasmlens.analysis.Analysis;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The analysis as JSON (schema in docs/analyzer.md): every duration in nanoseconds, every time in
+ * epoch nanoseconds, names as in the JFR events.
+ */
+public final class JsonReport {
+  /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private JsonReport() {}
+
+  public static void write(Analysis analysis, Writer out) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    json.writeValue(out, new Document(SCHEMA_VERSION, analysis));
+  }
+
+  private record Document(int schemaVersion, Analysis analysis) {}
+}

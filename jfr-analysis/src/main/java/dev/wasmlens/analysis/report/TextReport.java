@@ -1,0 +1,94 @@
+package dev.wasmlens.analysis.report;
+
+import dev.wasmlens.analysis.Analysis;
+import dev.wasmlens.analysis.Distributions;
+import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.Cause;
+import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.io.PrintWriter;
+
+/**
+ * The analysis for a terminal: problems and warnings first, then distributions, the tail's causes,
+ * the slowest.
+ */
+public final class TextReport {
+  private TextReport() {}
+
+  /** Writes {@code analysis}, listing at most {@code top} slow operations. */
+  public static void write(Analysis analysis, int top, PrintWriter out) {
+    analysis.problems().forEach(p -> out.println("problem: " + p));
+    analysis.warnings().forEach(w -> out.println("warning: " + w));
+    if (analysis.files().isEmpty()) {
+      out.println("nothing to analyze");
+      out.flush();
+      return;
+    }
+    out.printf("%nLatency by phase and operation (%s)%n", String.join(", ", analysis.files()));
+    out.printf(
+        "%-12s %-24s %-20s %9s %10s %10s %10s %10s %10s%n",
+        "phase", "module", "name", "count", "p50", "p90", "p99", "p99.9", "max");
+    for (Distributions.Row row : analysis.distributions()) {
+      out.printf(
+          "%-12s %-24s %-20s %9d %10s %10s %10s %10s %10s%n",
+          row.phase(),
+          row.module() == null ? (row.name() == null ? "(all)" : "") : clip(row.module(), 24),
+          row.name() == null ? "" : clip(row.name(), 20),
+          row.count(),
+          Durations.format(row.p50Nanos()),
+          Durations.format(row.p90Nanos()),
+          Durations.format(row.p99Nanos()),
+          Durations.format(row.p999Nanos()),
+          Durations.format(row.maxNanos()));
+    }
+    out.printf(
+        "%nThe tail: %d operations at or above p%s of their phase%n",
+        analysis.tail().size(), format(analysis.percentile()));
+    out.printf("%-16s %8s %12s %14s%n", "cause", "of time", "main cause of", "operations");
+    for (Cause cause : Cause.values()) {
+      Analysis.CauseTotal total = analysis.causes().get(cause);
+      out.printf(
+          "%-16s %7.1f%% %11.1f%% %14d%n",
+          cause.label(),
+          100 * total.shareOfTime(),
+          100 * total.shareOfOperations(),
+          total.mainCauseOf());
+    }
+    out.printf("%nSlowest operations%n");
+    int listed = 0;
+    for (AttributedOperation attributed : analysis.tail()) {
+      if (listed++ >= top) {
+        break;
+      }
+      WasmOperation operation = attributed.operation();
+      out.printf(
+          "%s  %s %s (%s) on %s, %s, outcome %s%n",
+          Durations.format(operation.durationNanos()),
+          operation.phase().label(),
+          operation.name(),
+          operation.module(),
+          operation.threadName(),
+          java.time.Instant.ofEpochSecond(0, operation.startNanos()),
+          operation.outcome());
+      for (Share share : attributed.shares()) {
+        out.printf(
+            "    %-16s %10s  %-6s %s%n",
+            share.cause().label(),
+            Durations.format(share.nanos()),
+            share.strength().name().toLowerCase(java.util.Locale.ROOT),
+            share.evidence());
+      }
+    }
+    out.flush();
+  }
+
+  private static String clip(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "~";
+  }
+
+  private static String format(double percentile) {
+    return percentile == Math.rint(percentile)
+        ? String.valueOf((long) percentile)
+        : String.valueOf(percentile);
+  }
+}

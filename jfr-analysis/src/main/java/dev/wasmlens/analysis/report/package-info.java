@@ -1,0 +1,2 @@
+/** Writing an analysis: text for a terminal, JSON for tools. */
+package dev.wasmlens.analysis.report;

@@ -1,0 +1,190 @@
+package dev.wasmlens.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule's branches, with synthetic operations and events (times in µs from 0, threads 1 and
+ * 2).
+ */
+class AttributorTest {
+  private static final long US = 1_000;
+
+  @Test
+  void aCallThatReturnedInsideAPauseOwesItStronglyAndTheRestIsUnexplained() {
+    // 600 µs on CPU in wasm, then held 400 µs on its way back to Java by a pause that outlasted it.
+    WasmOperation call = call(0, 1_000, 600, 0, false);
+    AttributedOperation result =
+        attribute(call, context(List.of(pause(600, 1_200)), List.of(), List.of(), Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.GC_SAFEPOINT, 400 * US, Strength.STRONG),
+            tuple(Cause.UNEXPLAINED, 600 * US, Strength.WEAK));
+    assertThat(result.mainCause()).isEqualTo(Cause.UNEXPLAINED);
+  }
+
+  @Test
+  void aPauseThatMerelyOverlapsIsWeakEvidenceAndNeverMoreThanTheTimeOffCpu() {
+    // 1 ms call, 900 µs of it on CPU: only 100 µs can have been spent stopped.
+    WasmOperation call = call(0, 1_000, 900, 0, false);
+    AttributedOperation result =
+        attribute(call, context(List.of(pause(100, 500)), List.of(), List.of(), Map.of()));
+    assertThat(result.shares().get(0))
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(Cause.GC_SAFEPOINT, 100 * US, Strength.WEAK);
+  }
+
+  @Test
+  void hostTimeAndLockWaitsOnTheSameThreadAreStrong() {
+    WasmOperation call = call(0, 1_000, 100, 300, false);
+    Interval wait = new Interval(200 * US, 700 * US, 1, "JavaMonitorEnter app.Registry");
+    Interval otherThread = new Interval(0, 1_000 * US, 2, "JavaMonitorEnter app.Other");
+    AttributedOperation result =
+        attribute(call, context(List.of(), List.of(wait, otherThread), List.of(), Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .contains(
+            tuple(Cause.HOST_FUNCTIONS, 300 * US, Strength.STRONG),
+            tuple(Cause.CONTENTION, 500 * US, Strength.STRONG));
+    assertThat(result.mainCause()).isEqualTo(Cause.CONTENTION);
+  }
+
+  @Test
+  void firstUseExplainsOnlyTheExcessOverTheUsualDuration() {
+    WasmOperation first = call(0, 1_000, 1_000, 0, true);
+    AttributedOperation result =
+        attribute(
+            first, context(List.of(), List.of(), List.of(), Map.of(Context.key(first), 100 * US)));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.COLD_START, 900 * US, Strength.MEDIUM),
+            tuple(Cause.UNEXPLAINED, 100 * US, Strength.WEAK));
+  }
+
+  @Test
+  void compilationsTakeOnlyOffCpuTimeThenStarvationTheRest() {
+    WasmOperation call = call(0, 1_000, 200, 0, false);
+    Interval compilation = new Interval(0, 300 * US, -1, "compilation of app.Hot::run");
+    AttributedOperation result =
+        attribute(
+            call,
+            new Context(
+                List.of(),
+                List.of(),
+                List.of(compilation),
+                List.of(),
+                List.of(load(500, 0.95)),
+                Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.JIT, 300 * US, Strength.WEAK),
+            tuple(Cause.CPU_STARVATION, 500 * US, Strength.MEDIUM),
+            tuple(Cause.UNEXPLAINED, 200 * US, Strength.WEAK));
+  }
+
+  @Test
+  void aDeoptimizationOnTheThreadMakesJitEvidenceMedium() {
+    WasmOperation call = call(0, 1_000, 500, 0, false);
+    Interval compilation = new Interval(0, 1_000 * US, -1, "compilation");
+    Interval deopt = new Interval(10 * US, 10 * US, 1, "deoptimization (unstable_if)");
+    AttributedOperation result =
+        attribute(
+            call,
+            new Context(
+                List.of(), List.of(), List.of(compilation), List.of(deopt), List.of(), Map.of()));
+    assertThat(result.shares().get(0))
+        .extracting(Share::cause, Share::strength)
+        .containsExactly(Cause.JIT, Strength.MEDIUM);
+  }
+
+  @Test
+  void aCompilesWaitForWasmtimesThreadsIsNotStarvationNorJit() {
+    WasmOperation compile =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            1_000 * US,
+            1,
+            "main",
+            "m.wasm",
+            "m.wasm",
+            7,
+            0,
+            "ok",
+            50 * US,
+            0,
+            false,
+            null);
+    Interval compilation = new Interval(0, 1_000 * US, -1, "compilation");
+    AttributedOperation result =
+        attribute(
+            compile,
+            new Context(
+                List.of(), List.of(), List.of(compilation), List.of(), List.of(), Map.of()));
+    assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.UNEXPLAINED);
+  }
+
+  @Test
+  void withoutAnyEvidenceEverythingIsUnexplained() {
+    AttributedOperation result =
+        attribute(
+            call(0, 1_000, 1_000, 0, false), context(List.of(), List.of(), List.of(), Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos)
+        .containsExactly(tuple(Cause.UNEXPLAINED, 1_000 * US));
+  }
+
+  private static AttributedOperation attribute(WasmOperation operation, Context context) {
+    AttributedOperation result = new Attributor(context).attribute(operation);
+    assertThat(result.shares().stream().mapToLong(Share::nanos).sum())
+        .isEqualTo(operation.durationNanos());
+    return result;
+  }
+
+  private static Context context(
+      List<Interval> pauses,
+      List<Interval> lockWaits,
+      List<Interval> compilations,
+      Map<String, Long> medians) {
+    return new Context(pauses, lockWaits, compilations, List.of(), List.of(), medians);
+  }
+
+  private static WasmOperation call(
+      long startUs, long endUs, long cpuUs, long hostUs, boolean firstUse) {
+    return new WasmOperation(
+        WasmOperation.Phase.CALL,
+        startUs * US,
+        endUs * US,
+        1,
+        "worker",
+        "m.wasm",
+        "run",
+        7,
+        3,
+        "ok",
+        cpuUs * US,
+        hostUs * US,
+        firstUse,
+        null);
+  }
+
+  private static Interval pause(long startUs, long endUs) {
+    return new Interval(startUs * US, endUs * US, -1, "safepoint");
+  }
+
+  private static Interval load(long atUs, double load) {
+    return new Interval(atUs * US, atUs * US, -1, String.valueOf(load));
+  }
+
+  private static org.assertj.core.groups.Tuple tuple(Object... values) {
+    return org.assertj.core.groups.Tuple.tuple(values);
+  }
+}
