@@ -81,19 +81,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Analysis analysis =
         new Analyzer(percentile, threshold)
             .analyze(files, problems, line -> System.err.println(line));
-    try (Writer writer =
-        output == null
-            ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-            : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      if (format.equals("json")) {
-        JsonReport.write(analysis, writer);
-      } else {
-        TextReport.write(analysis, top, new PrintWriter(writer));
+    if (output == null) {
+      Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      write(analysis, stdout);
+    } else {
+      try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        write(analysis, file);
       }
-      writer.flush();
     }
     analysis.problems().forEach(p -> System.err.println("wasmlens-analyze: " + p));
     return analysis.problems().isEmpty() && !analysis.files().isEmpty() ? OK : FAILED;
+  }
+
+  private void write(Analysis analysis, Writer writer) throws IOException {
+    if (format.equals("json")) {
+      JsonReport.write(analysis, writer);
+    } else {
+      TextReport.write(analysis, top, new PrintWriter(writer));
+    }
+    writer.flush();
   }
 
   public static void main(String[] args) {

@@ -167,15 +167,6 @@ public final class Analyzer {
   /** One line about why a file could not be read. */
   static String describe(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (message.contains("magic")
-        || message.contains("Not a Flight Recorder")
-        || message.contains("File size")) {
-      return "not a JFR recording, or truncated ("
-          + message.lines().findFirst().orElse(message)
-          + ")";
-    }
-    return "cannot be read as a JFR recording ("
-        + message.lines().findFirst().orElse(message)
-        + ")";
+    return "not a readable JFR recording (" + message.lines().findFirst().orElse(message) + ")";
   }
 }

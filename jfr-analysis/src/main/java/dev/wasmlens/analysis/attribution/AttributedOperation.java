@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis.attribution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 /** A slow operation and its time by cause; the shares add up to its duration. */
 public record AttributedOperation(WasmOperation operation, List<Share> shares) {
   /** The cause with the largest share (unexplained included). */
+  @JsonProperty("mainCause")
   public Cause mainCause() {
     return shares.stream()
         .max(Comparator.comparingLong(Share::nanos))

@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmlens.analysis.Analysis;
@@ -16,8 +17,12 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** Writes {@code analysis} to {@code out}, which stays open. */
   public static void write(Analysis analysis, Writer out) throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper json =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.writeValue(out, new Document(SCHEMA_VERSION, analysis));
   }
 

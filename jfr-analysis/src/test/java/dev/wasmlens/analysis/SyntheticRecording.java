@@ -1,0 +1,92 @@
+package dev.wasmlens.analysis;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.Timespan;
+
+/**
+ * Real JFR files with wasm events for fast tests: events named and shaped like the agent's,
+ * committed in this JVM. (The agent's own recordings are tested in {@code RealRecordingTest}.)
+ */
+final class SyntheticRecording {
+  private SyntheticRecording() {}
+
+  @Name("wasmlens.Call")
+  static final class Call extends Event {
+    String module;
+    String export;
+    long storeId;
+    long instanceId;
+    String outcome;
+    boolean firstForInstance;
+
+    @Timespan long cpuTime;
+
+    @Timespan long hostTime;
+  }
+
+  @Name("wasmlens.Compile")
+  static final class Compile extends Event {
+    String module;
+    long engineId;
+    String outcome;
+
+    @Timespan long cpuTime;
+  }
+
+  /**
+   * Writes {@code calls} calls of about 50 µs, every tenth about 2 ms with its wait spent sleeping
+   * in a host function, and one compile, to {@code file}.
+   */
+  static Path write(Path file, int calls) throws Exception {
+    try (Recording recording = new Recording()) {
+      recording.enable(Call.class).withoutThreshold();
+      recording.enable(Compile.class).withoutThreshold();
+      recording.start();
+      Compile compile = new Compile();
+      compile.begin();
+      busy(Duration.ofMillis(3));
+      compile.module = "synthetic.wasm";
+      compile.engineId = 7;
+      compile.outcome = "ok";
+      compile.cpuTime = Duration.ofMillis(3).toNanos();
+      compile.commit();
+      for (int i = 0; i < calls; i++) {
+        Call call = new Call();
+        call.begin();
+        boolean slow = i % 10 == 9;
+        long host = 0;
+        if (slow) {
+          long start = System.nanoTime();
+          Thread.sleep(2);
+          host = System.nanoTime() - start;
+        } else {
+          busy(Duration.ofNanos(50_000));
+        }
+        call.end();
+        call.module = "synthetic.wasm";
+        call.export = slow ? "slow" : "fast";
+        call.storeId = 1;
+        call.instanceId = 1;
+        call.outcome = "ok";
+        call.firstForInstance = i == 0;
+        call.cpuTime = slow ? 10_000 : 50_000;
+        call.hostTime = host;
+        call.commit();
+      }
+      recording.stop();
+      recording.dump(file);
+    }
+    return file;
+  }
+
+  private static void busy(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+}
