@@ -98,7 +98,7 @@ public final class Analyzer {
           thresholdNanos >= 0 ? thresholdNanos : distributions.percentileNanos(phase, percentile);
       thresholds.put(phase.label(), threshold);
     }
-    Map<String, Long> medians = distributions.mediansByOperation();
+    Map<String, Long> medians = distributions.warmMedians();
     List<AttributedOperation> tail = new ArrayList<>();
     for (Path file : readable) {
       progress.accept("reading " + file + " (pass 2 of 2)");

@@ -18,6 +18,9 @@ public final class Distributions {
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
 
+  /** The same, without first uses: the usual duration a first use is compared with. */
+  private final Map<String, Histogram> warmByOperation = new TreeMap<>();
+
   /** Counts one operation. */
   public void record(WasmOperation operation) {
     long nanos = Math.max(0, operation.durationNanos());
@@ -27,6 +30,11 @@ public final class Distributions {
     byOperation
         .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
         .recordValue(nanos);
+    if (!operation.firstUse()) {
+      warmByOperation
+          .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
+          .recordValue(nanos);
+    }
   }
 
   /** The phase's duration at {@code percentile} (0 to 100); 0 when the phase has no operation. */
@@ -35,10 +43,15 @@ public final class Distributions {
     return histogram == null ? 0 : histogram.getValueAtPercentile(percentile);
   }
 
-  /** The median by {@code phase|module|name}, the key attribution compares operations under. */
-  public Map<String, Long> mediansByOperation() {
+  /**
+   * The median of operations that were not a first use, by {@code phase|module|name} (the key
+   * attribution compares operations under); absent where every operation was a first use, as with a
+   * fresh instance per request.
+   */
+  public Map<String, Long> warmMedians() {
     Map<String, Long> medians = new TreeMap<>();
-    byOperation.forEach((key, histogram) -> medians.put(key, histogram.getValueAtPercentile(50)));
+    warmByOperation.forEach(
+        (key, histogram) -> medians.put(key, histogram.getValueAtPercentile(50)));
     return medians;
   }
 

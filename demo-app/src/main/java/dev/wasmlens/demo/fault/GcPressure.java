@@ -3,14 +3,14 @@ package dev.wasmlens.demo.fault;
 import java.time.Duration;
 
 /**
- * GC pressure: an allocation storm that keeps 16 MiB alive in a sliding window, and an explicit
- * collection every {@link #EXPLICIT_GC_INTERVAL}: stop-the-world pauses that hold up every request
- * returning to Java meanwhile.
+ * GC pressure: a live set of {@link #LIVE_MIB} MiB and an explicit full collection every {@link
+ * #EXPLICIT_GC_INTERVAL}, idle in between. Each collection is a stop-the-world pause that holds up
+ * every request returning to Java meanwhile; between them the injector uses no CPU, so the pauses
+ * are the effect, not competition for the cores.
  */
 final class GcPressure implements FaultInjector {
   static final Duration EXPLICIT_GC_INTERVAL = Duration.ofMillis(100);
-  private static final int CHUNK_BYTES = 64 * 1024;
-  private static final int LIVE_CHUNKS = 256;
+  static final int LIVE_MIB = 64;
 
   @Override
   public String name() {
@@ -18,21 +18,18 @@ final class GcPressure implements FaultInjector {
   }
 
   @Override
-  public String inject(Duration duration) {
-    byte[][] live = new byte[LIVE_CHUNKS][];
-    long end = System.nanoTime() + duration.toNanos();
-    long nextGc = System.nanoTime();
-    long allocated = 0;
-    int collections = 0;
-    for (int i = 0; System.nanoTime() < end; i++) {
-      live[i % LIVE_CHUNKS] = new byte[CHUNK_BYTES];
-      allocated += CHUNK_BYTES;
-      if (System.nanoTime() >= nextGc) {
-        System.gc();
-        collections++;
-        nextGc = System.nanoTime() + EXPLICIT_GC_INTERVAL.toNanos();
-      }
+  public String inject(Duration duration) throws InterruptedException {
+    byte[][] live = new byte[LIVE_MIB][];
+    for (int i = 0; i < LIVE_MIB; i++) {
+      live[i] = new byte[1024 * 1024];
     }
-    return collections + " explicit GCs, " + allocated / (1024 * 1024) + " MiB allocated";
+    long end = System.nanoTime() + duration.toNanos();
+    int collections = 0;
+    while (System.nanoTime() < end) {
+      System.gc();
+      collections++;
+      Thread.sleep(EXPLICIT_GC_INTERVAL.toMillis());
+    }
+    return collections + " explicit full GCs with " + live.length + " MiB live";
   }
 }

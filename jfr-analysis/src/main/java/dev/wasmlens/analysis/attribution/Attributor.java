@@ -13,9 +13,9 @@ import java.util.List;
 public final class Attributor {
   private static final List<CauseRule> RULES =
       List.of(
-          new HostFunctionRule(),
           new PauseRule(),
           new ContentionRule(),
+          new HostFunctionRule(),
           new ColdStartRule(),
           new JitRule(),
           new CpuStarvationRule());

@@ -22,7 +22,8 @@ public final class Context {
   private final Map<String, Long> medianNanos;
 
   /**
-   * @param medianNanos the median duration of operations by {@link #key(WasmOperation)}
+   * @param medianNanos the usual (median, first uses left out) duration of operations by {@link
+   *     #key(WasmOperation)}
    */
   public Context(
       List<Interval> pauses,

@@ -17,11 +17,13 @@ final class JitRule implements CauseRule {
     }
     List<Interval> compilations = context.compilationsDuring(operation);
     List<Interval> deoptimizations = context.deoptimizationsDuring(operation);
-    if (compilations.isEmpty() && deoptimizations.isEmpty()) {
+    boolean busy = context.machineLoadAround(operation) >= CpuStarvationRule.BUSY_MACHINE_LOAD;
+    if (compilations.isEmpty() || !busy && deoptimizations.isEmpty()) {
       return null;
     }
-    long busy = Context.unionOverlap(compilations, operation.startNanos(), operation.endNanos());
-    long taken = budget.takeOffCpu(busy);
+    long compiling =
+        Context.unionOverlap(compilations, operation.startNanos(), operation.endNanos());
+    long taken = budget.takeOffCpu(compiling);
     if (taken == 0) {
       return null;
     }

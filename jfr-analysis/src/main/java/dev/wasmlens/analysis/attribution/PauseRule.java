@@ -10,6 +10,12 @@ import java.util.List;
  * ended inside a pause (its return was held), weak when a pause merely overlapped it.
  */
 final class PauseRule implements CauseRule {
+  /**
+   * Off-CPU time, as a share of the pause overlap, from which the thread counts as stopped by the
+   * pause.
+   */
+  static final double STOPPED_SHARE = 0.9;
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     List<Interval> pauses = context.pausesDuring(operation);
@@ -17,15 +23,18 @@ final class PauseRule implements CauseRule {
       return null;
     }
     long overlap = Context.unionOverlap(pauses, operation.startNanos(), operation.endNanos());
+    long offCpuBefore = budget.offCpu();
     long taken = budget.takeOffCpu(overlap);
     if (taken == 0) {
       return null;
     }
     boolean returnHeld = pauses.stream().anyMatch(p -> p.contains(operation.endNanos()));
+    boolean javaCode = operation.phase() == WasmOperation.Phase.HOST_CALL;
+    boolean stopped = offCpuBefore >= STOPPED_SHARE * overlap;
     return new Share(
         Cause.GC_SAFEPOINT,
         taken,
-        returnHeld ? Strength.STRONG : Strength.WEAK,
+        returnHeld || javaCode ? Strength.STRONG : stopped ? Strength.MEDIUM : Strength.WEAK,
         pauses.size()
             + " pause(s) overlapping, "
             + (returnHeld ? "the operation ended inside one" : "none at its end")

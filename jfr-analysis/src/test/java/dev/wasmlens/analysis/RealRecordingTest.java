@@ -1,0 +1,159 @@
+package dev.wasmlens.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.Cause;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real recording with a known cause: the demo service under the agent, loaded at 150 req/s, with
+ * the GC fault injected for a while. The analyzer must name GC as the main cause of the slow
+ * operations inside the fault's ground-truth interval, and seldom outside it.
+ */
+class RealRecordingTest {
+  private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
+
+  @Test
+  void theGcFaultIsNamedAsTheCauseOfTheTailWhileItActed() throws Exception {
+    Path work = Files.createDirectories(Paths.get(System.getProperty("wasmlens.workDir")));
+    Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
+    Path demo = Paths.get(System.getProperty("wasmlens.demoJar"));
+    assertThat(agent).as("build first: mvn -DskipTests package").isRegularFile();
+    assertThat(demo).as("build first: mvn -DskipTests package").isRegularFile();
+    Path recording = work.resolve("gc-fault.jfr");
+    Path groundTruth = work.resolve("gc-fault.jsonl");
+    Files.deleteIfExists(recording);
+    Files.deleteIfExists(groundTruth);
+
+    Process service =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + agent + "=jfr.file=" + recording,
+                "-jar",
+                demo.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--strategy",
+                "fresh-instance",
+                "--ground-truth",
+                groundTruth.toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      int port = port(service);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI checksum = URI.create("http://127.0.0.1:" + port + "/checksum?n=600000");
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(9);
+      boolean injected = false;
+      for (long next = System.nanoTime(); next < end; next += 5_000_000) {
+        if (!injected && end - next < TimeUnit.SECONDS.toNanos(6)) {
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/faults/gc?ms=3000"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+          injected = true;
+        }
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        http.send(HttpRequest.newBuilder(checksum).build(), HttpResponse.BodyHandlers.discarding());
+      }
+    } finally {
+      service.destroy();
+      service.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
+    long from = epochNanos(Instant.parse(truth.get("start").asText()));
+    long to = epochNanos(Instant.parse(truth.get("end").asText()));
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+    assertThat(analysis.warnings()).isEmpty();
+
+    // The fault's collections, read from the recording independently of the analyzer.
+    List<long[]> collections = new ArrayList<>();
+    for (RecordedEvent gc : RecordingFile.readAllEvents(recording)) {
+      if (gc.getEventType().getName().equals("jdk.GarbageCollection")
+          && "System.gc()".equals(gc.getString("cause"))) {
+        collections.add(new long[] {epochNanos(gc.getStartTime()), epochNanos(gc.getEndTime())});
+      }
+    }
+    assertThat(collections).as("explicit collections in the recording").isNotEmpty();
+    assertThat(collections).allSatisfy(c -> assertThat(c[0]).isBetween(from, to));
+
+    // Operations that spent most of their time inside one of those collections were slowed by it.
+    List<AttributedOperation> hit =
+        analysis.tail().stream()
+            .filter(
+                a ->
+                    overlap(collections, a.operation().startNanos(), a.operation().endNanos()) * 2
+                        >= a.operation().durationNanos())
+            .collect(Collectors.toList());
+    long namedGc = hit.stream().filter(a -> a.mainCause() == Cause.GC_SAFEPOINT).count();
+    List<AttributedOperation> outside =
+        analysis.tail().stream()
+            .filter(a -> a.operation().endNanos() < from || a.operation().startNanos() > to)
+            .collect(Collectors.toList());
+    long gcOutside = outside.stream().filter(a -> a.mainCause() == Cause.GC_SAFEPOINT).count();
+    System.out.printf(
+        "tail: %d operations; %d slowed by the fault's collections, %d of them put down to GC; %d outside the fault,"
+            + " %d put down to GC%n",
+        analysis.tail().size(), hit.size(), namedGc, outside.size(), gcOutside);
+    assertThat(hit).as("tail operations slowed by the fault's collections").isNotEmpty();
+    assertThat(namedGc).as("of them, put down to GC").isEqualTo(hit.size());
+    assertThat(gcOutside).as("tail operations outside the fault put down to GC").isZero();
+  }
+
+  private static long overlap(List<long[]> intervals, long start, long end) {
+    long covered = 0;
+    for (long[] interval : intervals) {
+      covered += Math.max(0, Math.min(end, interval[1]) - Math.max(start, interval[0]));
+    }
+    return covered;
+  }
+
+  private static int port(Process service) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      Matcher serving = SERVING.matcher(line);
+      if (serving.find()) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(serving.group(1));
+      }
+    }
+    throw new AssertionError("the service did not start");
+  }
+
+  private static long epochNanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+}
