@@ -111,14 +111,14 @@ public final class LoadGenerator {
       if (due >= end || measured.get() >= options.maxRequests()) {
         return;
       }
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
+      // parkNanos may return early: sleep until the slot is really due.
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
       boolean ok = sendOne(request);
       long latency = System.nanoTime() - due;
       if (due >= measureFrom) {
-        latencies.recordValue(latency);
+        latencies.recordValue(Math.max(0, latency));
         measured.incrementAndGet();
         if (!ok) {
           errors.incrementAndGet();
@@ -130,7 +130,8 @@ public final class LoadGenerator {
   private boolean sendOne(HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A failed request is an error to count, never a reason for the sender to stop.
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
