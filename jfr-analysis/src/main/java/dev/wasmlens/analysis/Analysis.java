@@ -14,6 +14,7 @@ import java.util.Map;
  * @param thresholds per phase, the duration from which an operation is in the tail
  * @param tail the slow operations with their causes, slowest first
  * @param causes per cause, the tail's time and the operations it is the main cause of
+ * @param timeline the JVM events around the slowest operations, for the report's timeline
  */
 public record Analysis(
     List<String> files,
@@ -23,7 +24,20 @@ public record Analysis(
     List<Distributions.Row> distributions,
     Map<String, Long> thresholds,
     List<AttributedOperation> tail,
-    Map<Cause, CauseTotal> causes) {
+    Map<Cause, CauseTotal> causes,
+    Timeline timeline) {
+
+  /**
+   * Pauses, compilations and lock waits during the slowest operations of each file, at most {@link
+   * #MAX_TIMELINE_INTERVALS} of each kind.
+   */
+  public record Timeline(
+      List<dev.wasmlens.analysis.read.Interval> pauses,
+      List<dev.wasmlens.analysis.read.Interval> compilations,
+      List<dev.wasmlens.analysis.read.Interval> lockWaits) {}
+
+  /** Intervals of one kind kept for the timeline. */
+  public static final int MAX_TIMELINE_INTERVALS = 2_000;
 
   /** A cause's part of the tail. */
   public record CauseTotal(

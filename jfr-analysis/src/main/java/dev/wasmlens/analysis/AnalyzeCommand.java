@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis;
 
+import dev.wasmlens.analysis.report.HtmlReport;
 import dev.wasmlens.analysis.report.JsonReport;
 import dev.wasmlens.analysis.report.TextReport;
 import java.io.IOException;
@@ -52,7 +53,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "An absolute threshold instead of the percentile.")
   Double thresholdMillis;
 
-  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      description =
+          "text, json or html (a self-contained page with charts) (default: ${DEFAULT-VALUE}).")
   String format = "text";
 
   @Option(
@@ -71,9 +75,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--percentile must be above 0 and below 100, got " + percentile);
     }
-    if (!format.equals("text") && !format.equals("json")) {
+    if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--format must be text or json, got " + format);
+          new CommandLine(this), "--format must be text, json or html, got " + format);
     }
     List<String> problems = new ArrayList<>();
     List<Path> files = Analyzer.recordings(inputs, problems);
@@ -96,6 +100,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   private void write(Analysis analysis, Writer writer) throws IOException {
     if (format.equals("json")) {
       JsonReport.write(analysis, writer);
+    } else if (format.equals("html")) {
+      HtmlReport.write(analysis, top, writer);
     } else {
       TextReport.write(analysis, top, new PrintWriter(writer));
     }

@@ -5,6 +5,7 @@ import dev.wasmlens.analysis.attribution.Attributor;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Context;
 import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.RecordingScan;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.io.IOException;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  * JVM events of the same file.
  */
 public final class Analyzer {
+  /** The slowest operations per file whose surroundings the timeline shows. */
+  static final int TIMELINE_OPERATIONS = 20;
+
   private final double percentile;
   private final long thresholdNanos;
 
@@ -100,6 +104,8 @@ public final class Analyzer {
     }
     Map<String, Long> medians = distributions.warmMedians();
     List<AttributedOperation> tail = new ArrayList<>();
+    Analysis.Timeline timeline =
+        new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (Path file : readable) {
       progress.accept("reading " + file + " (pass 2 of 2)");
       try {
@@ -120,6 +126,7 @@ public final class Analyzer {
                     scan.cpuLoad(),
                     medians));
         scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
+        addToTimeline(timeline, scan);
       } catch (IOException | RuntimeException e) {
         problems.add(file + ": " + describe(e));
       }
@@ -135,7 +142,36 @@ public final class Analyzer {
         distributions.rows(),
         thresholds,
         tail,
-        totals(tail));
+        totals(tail),
+        timeline);
+  }
+
+  /** The JVM events from the start of this file's slowest operations to the end of them. */
+  private static void addToTimeline(Analysis.Timeline timeline, RecordingScan scan) {
+    List<WasmOperation> slowest =
+        scan.operations().stream()
+            .sorted(Comparator.comparingLong(WasmOperation::durationNanos).reversed())
+            .limit(TIMELINE_OPERATIONS)
+            .collect(Collectors.toList());
+    if (slowest.isEmpty()) {
+      return;
+    }
+    long from = slowest.stream().mapToLong(WasmOperation::startNanos).min().getAsLong();
+    long to = slowest.stream().mapToLong(WasmOperation::endNanos).max().getAsLong();
+    keep(timeline.pauses(), scan.pauses(), from, to);
+    keep(timeline.compilations(), scan.compilations(), from, to);
+    keep(timeline.lockWaits(), scan.lockWaits(), from, to);
+  }
+
+  private static void keep(List<Interval> kept, List<Interval> intervals, long from, long to) {
+    for (Interval interval : intervals) {
+      if (kept.size() >= Analysis.MAX_TIMELINE_INTERVALS) {
+        return;
+      }
+      if (interval.endNanos() >= from && interval.startNanos() <= to) {
+        kept.add(interval);
+      }
+    }
   }
 
   private static Map<Cause, Analysis.CauseTotal> totals(List<AttributedOperation> tail) {

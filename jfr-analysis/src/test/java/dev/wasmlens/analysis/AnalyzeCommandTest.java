@@ -132,6 +132,34 @@ class AnalyzeCommandTest {
     assertThat(callRow.get("count").asLong()).isEqualTo(200);
   }
 
+  @Test
+  void theHtmlReportIsOneSelfContainedPageWithItsCharts() throws Exception {
+    Path recording = SyntheticRecording.write(work.resolve("calls.jfr"), 100);
+    Path page = work.resolve("report.html");
+
+    assertThat(
+            AnalyzeCommand.run(
+                "--format",
+                "html",
+                "--threshold-ms",
+                "1",
+                "-o",
+                page.toString(),
+                recording.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+
+    String html = Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html.split("<svg", -1)).hasSize(1 + 3);
+    assertThat(html)
+        .contains("Latency by phase", "The tail by cause", "Timeline of the slowest operations")
+        .contains("host functions")
+        .contains("<title>host functions");
+    // Self-contained: nothing is fetched when it is opened.
+    assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
+  }
+
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
