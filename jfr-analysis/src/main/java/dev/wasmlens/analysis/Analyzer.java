@@ -160,7 +160,19 @@ public final class Analyzer {
     long to = slowest.stream().mapToLong(WasmOperation::endNanos).max().getAsLong();
     keep(timeline.pauses(), scan.pauses(), from, to);
     keep(timeline.compilations(), scan.compilations(), from, to);
-    keep(timeline.lockWaits(), scan.lockWaits(), from, to);
+    // Only waits inside the slow operations, on their threads: an idle request thread parks between
+    // requests.
+    List<Interval> waits =
+        scan.lockWaits().stream()
+            .filter(
+                w ->
+                    slowest.stream()
+                        .anyMatch(
+                            o ->
+                                o.threadId() == w.threadId()
+                                    && w.overlap(o.startNanos(), o.endNanos()) > 0))
+            .collect(Collectors.toList());
+    keep(timeline.lockWaits(), waits, from, to);
   }
 
   private static void keep(List<Interval> kept, List<Interval> intervals, long from, long to) {

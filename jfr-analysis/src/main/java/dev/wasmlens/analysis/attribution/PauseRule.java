@@ -37,7 +37,11 @@ final class PauseRule implements CauseRule {
         returnHeld || javaCode ? Strength.STRONG : stopped ? Strength.MEDIUM : Strength.WEAK,
         pauses.size()
             + " pause(s) overlapping, "
-            + (returnHeld ? "the operation ended inside one" : "none at its end")
+            + (javaCode
+                ? "in Java code"
+                : returnHeld
+                    ? "the operation ended inside one"
+                    : stopped ? "its thread off CPU throughout" : "while it ran on CPU")
             + " ("
             + pauses.get(0).what()
             + (pauses.size() > 1 ? ", ..." : "")
