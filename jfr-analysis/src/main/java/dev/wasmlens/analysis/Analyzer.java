@@ -80,7 +80,13 @@ public final class Analyzer {
     for (Path file : files) {
       progress.accept("reading " + file + " (pass 1 of 2)");
       try {
-        RecordingScan scan = RecordingScan.read(file, distributions::record, operation -> false);
+        RecordingScan scan =
+            RecordingScan.read(
+                file,
+                distributions::record,
+                operation -> false,
+                events -> progress.accept(read(file, events)),
+                RecordingScan.PROGRESS_EVENTS);
         if (scan.wasmEvents() == 0) {
           problems.add(
               file
@@ -92,7 +98,7 @@ public final class Analyzer {
         SettingsCheck.warnings(scan.settings())
             .forEach(w -> warnings.add(file.getFileName() + ": " + w));
         readable.add(file);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | InternalError e) {
         problems.add(file + ": " + describe(e));
       }
     }
@@ -115,7 +121,9 @@ public final class Analyzer {
                 operation -> {},
                 operation ->
                     operation.durationNanos() > 0
-                        && operation.durationNanos() >= thresholds.get(operation.phase().label()));
+                        && operation.durationNanos() >= thresholds.get(operation.phase().label()),
+                events -> progress.accept(read(file, events)),
+                RecordingScan.PROGRESS_EVENTS);
         Attributor attributor =
             new Attributor(
                 new Context(
@@ -127,7 +135,7 @@ public final class Analyzer {
                     medians));
         scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
         addToTimeline(timeline, scan);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | InternalError e) {
         problems.add(file + ": " + describe(e));
       }
     }
@@ -212,8 +220,15 @@ public final class Analyzer {
     return totals;
   }
 
-  /** One line about why a file could not be read. */
-  static String describe(Exception e) {
+  private static String read(Path file, long events) {
+    return String.format("  %s: %.0f million events read", file.getFileName(), events / 1e6);
+  }
+
+  /**
+   * One line about why a file could not be read. The JDK's parser throws {@link InternalError} on
+   * some corrupt files, so that is caught too.
+   */
+  static String describe(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return "not a readable JFR recording (" + message.lines().findFirst().orElse(message) + ")";
   }

@@ -96,12 +96,17 @@ class RealRecordingTest {
     assertThat(problems).isEmpty();
     assertThat(analysis.warnings()).isEmpty();
 
-    // The fault's collections, read from the recording independently of the analyzer.
+    // The fault's collections, and every collection, read from the recording independently of the
+    // analyzer.
     List<long[]> collections = new ArrayList<>();
+    List<long[]> allCollections = new ArrayList<>();
     for (RecordedEvent gc : RecordingFile.readAllEvents(recording)) {
-      if (gc.getEventType().getName().equals("jdk.GarbageCollection")
-          && "System.gc()".equals(gc.getString("cause"))) {
-        collections.add(new long[] {epochNanos(gc.getStartTime()), epochNanos(gc.getEndTime())});
+      if (gc.getEventType().getName().equals("jdk.GarbageCollection")) {
+        long[] interval = {epochNanos(gc.getStartTime()), epochNanos(gc.getEndTime())};
+        allCollections.add(interval);
+        if ("System.gc()".equals(gc.getString("cause"))) {
+          collections.add(interval);
+        }
       }
     }
     assertThat(collections).as("explicit collections in the recording").isNotEmpty();
@@ -120,14 +125,27 @@ class RealRecordingTest {
         analysis.tail().stream()
             .filter(a -> a.operation().endNanos() < from || a.operation().startNanos() > to)
             .collect(Collectors.toList());
-    long gcOutside = outside.stream().filter(a -> a.mainCause() == Cause.GC_SAFEPOINT).count();
+    List<AttributedOperation> gcOutside =
+        outside.stream()
+            .filter(a -> a.mainCause() == Cause.GC_SAFEPOINT)
+            .collect(Collectors.toList());
     System.out.printf(
         "tail: %d operations; %d slowed by the fault's collections, %d of them put down to GC; %d outside the fault,"
             + " %d put down to GC%n",
-        analysis.tail().size(), hit.size(), namedGc, outside.size(), gcOutside);
+        analysis.tail().size(), hit.size(), namedGc, outside.size(), gcOutside.size());
     assertThat(hit).as("tail operations slowed by the fault's collections").isNotEmpty();
     assertThat(namedGc).as("of them, put down to GC").isEqualTo(hit.size());
-    assertThat(gcOutside).as("tail operations outside the fault put down to GC").isZero();
+    // Outside the fault the JVM still collects now and then: GC may be named there only where a
+    // collection was.
+    assertThat(gcOutside)
+        .as("tail operations outside the fault put down to GC")
+        .allSatisfy(
+            a ->
+                assertThat(
+                        overlap(
+                            allCollections, a.operation().startNanos(), a.operation().endNanos()))
+                    .isPositive());
+    assertThat(gcOutside.size()).isLessThanOrEqualTo(outside.size() / 10);
   }
 
   private static long overlap(List<long[]> intervals, long start, long end) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
@@ -23,6 +24,9 @@ import jdk.jfr.consumer.RecordingFile;
  * compilations, deoptimizations, and machine CPU load.
  */
 public final class RecordingScan {
+  /** Events between two progress reports: a few seconds of reading. */
+  public static final long PROGRESS_EVENTS = 5_000_000;
+
   private final List<WasmOperation> kept = new ArrayList<>();
   private final List<Interval> pauses = new ArrayList<>();
   private final List<Interval> lockWaits = new ArrayList<>();
@@ -36,14 +40,17 @@ public final class RecordingScan {
   private RecordingScan() {}
 
   /**
-   * Reads {@code file}.
+   * Reads {@code file}, telling {@code progress} the number of events read every {@link
+   * #PROGRESS_EVENTS} events.
    *
-   * @param everyOperation receives every wasm operation, in file order
-   * @param keep which operations to store for attribution
    * @throws IOException when the file cannot be read or is not a valid recording
    */
   public static RecordingScan read(
-      Path file, Consumer<WasmOperation> everyOperation, Predicate<WasmOperation> keep)
+      Path file,
+      Consumer<WasmOperation> everyOperation,
+      Predicate<WasmOperation> keep,
+      LongConsumer progress,
+      long progressEvery)
       throws IOException {
     RecordingScan scan = new RecordingScan();
     Map<Long, RecordedEvent> safepointBegins = new HashMap<>();
@@ -54,7 +61,9 @@ public final class RecordingScan {
       }
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
-        scan.events++;
+        if (++scan.events % progressEvery == 0) {
+          progress.accept(scan.events);
+        }
         scan.accept(event, eventNames, safepointBegins, everyOperation, keep);
       }
     }
