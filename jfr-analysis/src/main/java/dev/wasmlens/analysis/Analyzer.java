@@ -132,7 +132,8 @@ public final class Analyzer {
                     scan.compilations(),
                     scan.deoptimizations(),
                     scan.cpuLoad(),
-                    medians));
+                    medians,
+                    scan.compiles()));
         scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
         addToTimeline(timeline, scan);
       } catch (IOException | RuntimeException | InternalError e) {

@@ -1,5 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
+import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
+
 /**
  * Per-thread scratch space of the phase recorders: call depth, host time of the current call, and
  * values handed from a native method's wrapper to the constructor that receives its result.
@@ -28,6 +30,9 @@ final class ThreadState {
 
   /** Set by the {@code newStore} wrapper, taken by the {@code Store(long)} constructor. */
   long newStoreEnginePtr;
+
+  /** The creation event of that store, ended, waiting for the store's id. */
+  StoreCreateEvent createdStoreEvent;
 
   /**
    * Set when {@code new Instance(...)} starts, taken by the {@code newInstance} wrapper that does

@@ -56,19 +56,13 @@ public final class WasmObjects {
   }
 
   /**
-   * The {@code newStore} native returned: remember its engine for the {@code Store(long)}
-   * constructor.
+   * {@code Store(long)} returned for a store on the engine at {@code enginePtr}: give it its id.
    */
-  public static void storeAllocated(long enginePtr) {
-    ThreadState.current().newStoreEnginePtr = enginePtr;
-  }
-
-  /** {@code Store(long)} returned: give the store its id. */
-  public static void storeCreated(Object store) {
-    ThreadState state = ThreadState.current();
-    STORES.put(store, new StoreInfo(STORE_IDS.incrementAndGet(), state.newStoreEnginePtr));
-    state.newStoreEnginePtr = 0;
+  static StoreInfo storeCreated(Object store, long enginePtr) {
+    StoreInfo info = new StoreInfo(STORE_IDS.incrementAndGet(), enginePtr);
+    STORES.put(store, info);
     created(store, "Store");
+    return info;
   }
 
   /** {@code Instance.getFunc(store, name)} returned {@code func}. */

@@ -15,8 +15,10 @@ final class WasmEvents {
   static final String CALL = "wasmlens.Call";
   static final String HOST_CALL = "wasmlens.HostCall";
   static final String TEARDOWN = "wasmlens.Teardown";
+  static final String STORE_CREATE = "wasmlens.StoreCreate";
   static final String AGENT_STATUS = "wasmlens.AgentStatus";
-  static final List<String> PHASES = List.of(COMPILE, INSTANTIATE, CALL, HOST_CALL, TEARDOWN);
+  static final List<String> PHASES =
+      List.of(COMPILE, STORE_CREATE, INSTANTIATE, CALL, HOST_CALL, TEARDOWN);
 
   final List<RecordedEvent> all;
 

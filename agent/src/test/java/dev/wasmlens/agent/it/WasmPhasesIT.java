@@ -134,6 +134,22 @@ class WasmPhasesIT {
   }
 
   @Test
+  void everyStoreCreationIsRecordedWithItsEngineAndTheIdItsInstancesCarry() {
+    List<RecordedEvent> stores = events.named(WasmEvents.STORE_CREATE);
+    // The scenario's main store, four workers' stores, the epoch step's and the WASI step's.
+    assertThat(stores).hasSize(7);
+    assertThat(stores)
+        .extracting(e -> e.getLong("storeId"))
+        .doesNotHaveDuplicates()
+        .doesNotContain(0L);
+    assertThat(stores).allSatisfy(e -> assertThat(e.getLong("engineId")).isNotZero());
+    assertThat(stores).extracting(e -> e.getString("outcome")).containsOnly("ok");
+    Set<Long> created = stores.stream().map(e -> e.getLong("storeId")).collect(Collectors.toSet());
+    assertThat(events.named(INSTANTIATE))
+        .allSatisfy(e -> assertThat(created).contains(e.getLong("storeId")));
+  }
+
+  @Test
   void callsAreCountedOncePerOutermostCallWithExportAndInstance() {
     List<RecordedEvent> calls = events.named(CALL);
     int main = 3 + 1 + 1 + 2 + 1 + 1;

@@ -58,29 +58,21 @@ class FaultInjectorsTest {
             .filter(e -> e.getLong("moduleSize") > 1_000_000)
             .collect(Collectors.toList());
     assertThat(compiles).as("wat2wasm compiles on the shared engine").isNotEmpty();
-    // The compile holds the engine's native lock: requests block creating their stores (which no
-    // event covers),
-    // so at 100 req/s the stream of instantiations on that engine stops while the compile runs.
+    // The compile holds the engine's native lock: requests wait creating their stores on that
+    // engine.
     RecordedEvent compile = compiles.get(0);
-    List<Instant> starts =
-        run.events("wasmlens.Instantiate").stream()
+    List<RecordedEvent> heldUp =
+        run.events("wasmlens.StoreCreate").stream()
             .filter(e -> e.getLong("engineId") == compile.getLong("engineId"))
-            .map(RecordedEvent::getStartTime)
-            .sorted()
+            .filter(
+                e ->
+                    e.getStartTime().isBefore(compile.getEndTime())
+                        && e.getEndTime().isAfter(compile.getStartTime()))
+            .filter(e -> e.getDuration().compareTo(compile.getDuration().dividedBy(4)) >= 0)
             .collect(Collectors.toList());
-    Duration longestGap = Duration.ZERO;
-    for (int i = 1; i < starts.size(); i++) {
-      boolean overlapsCompile =
-          starts.get(i).isAfter(compile.getStartTime())
-              && starts.get(i - 1).isBefore(compile.getEndTime());
-      Duration gap = Duration.between(starts.get(i - 1), starts.get(i));
-      if (overlapsCompile && gap.compareTo(longestGap) > 0) {
-        longestGap = gap;
-      }
-    }
-    assertThat(longestGap)
-        .as("pause in instantiations while wat2wasm compiled for %s", compile.getDuration())
-        .isGreaterThan(compile.getDuration().dividedBy(2));
+    assertThat(heldUp)
+        .as("store creations held up by the compile of %s", compile.getDuration())
+        .isNotEmpty();
   }
 
   @Test

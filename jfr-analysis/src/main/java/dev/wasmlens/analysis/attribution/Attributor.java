@@ -15,6 +15,7 @@ public final class Attributor {
       List.of(
           new PauseRule(),
           new ContentionRule(),
+          new EngineLockRule(),
           new HostFunctionRule(),
           new ColdStartRule(),
           new JitRule(),

@@ -20,10 +20,12 @@ public final class Context {
   private final Map<Long, List<Interval>> deoptimizations;
   private final List<Interval> cpuLoad;
   private final Map<String, Long> medianNanos;
+  private final List<WasmOperation> compiles;
 
   /**
    * @param medianNanos the usual (median, first uses left out) duration of operations by {@link
    *     #key(WasmOperation)}
+   * @param compiles every compile of the recording, kept or not
    */
   public Context(
       List<Interval> pauses,
@@ -31,7 +33,8 @@ public final class Context {
       List<Interval> compilations,
       List<Interval> deoptimizations,
       List<Interval> cpuLoad,
-      Map<String, Long> medianNanos) {
+      Map<String, Long> medianNanos,
+      List<WasmOperation> compiles) {
     this.pauses = sorted(pauses);
     this.lockWaits = lockWaits.stream().collect(Collectors.groupingBy(Interval::threadId));
     this.compilations = sorted(compilations);
@@ -39,6 +42,7 @@ public final class Context {
         deoptimizations.stream().collect(Collectors.groupingBy(Interval::threadId));
     this.cpuLoad = sorted(cpuLoad);
     this.medianNanos = medianNanos;
+    this.compiles = compiles;
   }
 
   /** The key operations are compared under: phase, module and name. */
@@ -60,6 +64,21 @@ public final class Context {
 
   List<Interval> deoptimizationsDuring(WasmOperation operation) {
     return during(deoptimizations.getOrDefault(operation.threadId(), List.of()), operation);
+  }
+
+  /** Compiles on other threads, on the same engine, overlapping the operation. */
+  List<WasmOperation> compilesOnSameEngineDuring(WasmOperation operation) {
+    List<WasmOperation> overlapping = new ArrayList<>();
+    for (WasmOperation compile : compiles) {
+      if (compile.threadId() != operation.threadId()
+          && operation.engineId() != 0
+          && compile.engineId() == operation.engineId()
+          && compile.startNanos() < operation.endNanos()
+          && compile.endNanos() > operation.startNanos()) {
+        overlapping.add(compile);
+      }
+    }
+    return overlapping;
   }
 
   /**

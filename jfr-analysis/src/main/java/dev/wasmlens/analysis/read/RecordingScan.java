@@ -28,6 +28,7 @@ public final class RecordingScan {
   public static final long PROGRESS_EVENTS = 5_000_000;
 
   private final List<WasmOperation> kept = new ArrayList<>();
+  private final List<WasmOperation> compiles = new ArrayList<>();
   private final List<Interval> pauses = new ArrayList<>();
   private final List<Interval> lockWaits = new ArrayList<>();
   private final List<Interval> compilations = new ArrayList<>();
@@ -86,6 +87,9 @@ public final class RecordingScan {
       everyOperation.accept(operation);
       if (keep.test(operation)) {
         kept.add(operation);
+      }
+      if (phase == WasmOperation.Phase.COMPILE) {
+        compiles.add(operation);
       }
       return;
     }
@@ -157,6 +161,9 @@ public final class RecordingScan {
       case TEARDOWN:
         name = string(event, "kind");
         break;
+      case STORE_CREATE:
+        name = "store";
+        break;
       default:
         name = module;
     }
@@ -184,6 +191,14 @@ public final class RecordingScan {
   /** Operations the filter kept, by start time. */
   public List<WasmOperation> operations() {
     return kept;
+  }
+
+  /**
+   * Every compile, kept or not: a compile holds its engine's native lock, which others may wait
+   * for.
+   */
+  public List<WasmOperation> compiles() {
+    return compiles;
   }
 
   /** Pauses of the whole JVM (safepoints and GC pauses), by start time; they may overlap. */

@@ -4,7 +4,7 @@ package dev.wasmlens.analysis.read;
  * One wasm phase as the agent recorded it. Times are epoch nanoseconds; strings are null and ids 0
  * when the event did not carry them.
  *
- * @param phase compile, instantiate, call, host call or teardown
+ * @param phase compile, store creation, instantiate, call, host call or teardown
  * @param name what the phase acted on, for reports: the export for a call, the import for a host
  *     call, else the module
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
@@ -34,6 +34,7 @@ public record WasmOperation(
   /** The wasm phases, with their JFR event names. */
   public enum Phase {
     COMPILE("wasmlens.Compile"),
+    STORE_CREATE("wasmlens.StoreCreate"),
     INSTANTIATE("wasmlens.Instantiate"),
     CALL("wasmlens.Call"),
     HOST_CALL("wasmlens.HostCall"),

@@ -81,7 +81,8 @@ class AttributorTest {
                 List.of(compilation),
                 List.of(),
                 List.of(load(500, 0.95)),
-                Map.of()));
+                Map.of(),
+                List.of()));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
@@ -99,7 +100,13 @@ class AttributorTest {
         attribute(
             call,
             new Context(
-                List.of(), List.of(), List.of(compilation), List.of(deopt), List.of(), Map.of()));
+                List.of(),
+                List.of(),
+                List.of(compilation),
+                List.of(deopt),
+                List.of(),
+                Map.of(),
+                List.of()));
     assertThat(result.shares().get(0))
         .extracting(Share::cause, Share::strength)
         .containsExactly(Cause.JIT, Strength.MEDIUM);
@@ -128,8 +135,83 @@ class AttributorTest {
         attribute(
             compile,
             new Context(
-                List.of(), List.of(), List.of(compilation), List.of(), List.of(), Map.of()));
+                List.of(),
+                List.of(),
+                List.of(compilation),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of()));
     assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.UNEXPLAINED);
+  }
+
+  @Test
+  void anotherThreadsCompileOnTheSameEngineExplainsASlowStoreCreation() {
+    WasmOperation store =
+        new WasmOperation(
+            WasmOperation.Phase.STORE_CREATE,
+            100 * US,
+            700 * US,
+            1,
+            "worker",
+            null,
+            null,
+            7,
+            0,
+            "ok",
+            20 * US,
+            0,
+            false,
+            null);
+    WasmOperation compile =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            600 * US,
+            2,
+            "compiler",
+            "big.wasm",
+            "big.wasm",
+            7,
+            0,
+            "ok",
+            590 * US,
+            0,
+            false,
+            null);
+    WasmOperation otherEngine =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            900 * US,
+            3,
+            "other",
+            "x.wasm",
+            "x.wasm",
+            8,
+            0,
+            "ok",
+            890 * US,
+            0,
+            false,
+            null);
+    AttributedOperation result =
+        attribute(
+            store,
+            new Context(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(compile, otherEngine)));
+    assertThat(result.shares().get(0))
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(Cause.CONTENTION, 500 * US, Strength.MEDIUM);
+    assertThat(result.shares().get(0).evidence())
+        .contains("native engine lock held by a compile of big.wasm on compiler");
+    assertThat(result.mainCause()).isEqualTo(Cause.CONTENTION);
   }
 
   @Test
@@ -154,7 +236,7 @@ class AttributorTest {
       List<Interval> lockWaits,
       List<Interval> compilations,
       Map<String, Long> medians) {
-    return new Context(pauses, lockWaits, compilations, List.of(), List.of(), medians);
+    return new Context(pauses, lockWaits, compilations, List.of(), List.of(), medians, List.of());
   }
 
   private static WasmOperation call(

@@ -1,0 +1,56 @@
+package dev.wasmlens.agent.bootstrap;
+
+import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
+
+/**
+ * Records store creation. Timed around the native {@code newStore(enginePtr, data, wasiPtr)} that
+ * every public way to create a store calls; the event is committed when the {@code Store(long)}
+ * constructor has given the store its id, or at once when the native method failed.
+ */
+public final class StoreCreatePhase {
+  private StoreCreatePhase() {}
+
+  /** The native {@code newStore} starts on the engine at {@code enginePtr}. */
+  public static StoreCreateEvent begin(long enginePtr) {
+    InjectedFailures.maybeThrow("store begin");
+    ThreadState.current().newStoreEnginePtr = enginePtr;
+    StoreCreateEvent event = new StoreCreateEvent();
+    if (PhaseClock.wanted(event)) {
+      event.engineId = enginePtr;
+      event.cpuTime = PhaseClock.start(event);
+    }
+    return event;
+  }
+
+  /** The native {@code newStore} ended, having thrown {@code thrown}. */
+  public static void end(StoreCreateEvent event, Throwable thrown) {
+    InjectedFailures.maybeThrow("store end");
+    if (event == null || !PhaseClock.wanted(event)) {
+      return;
+    }
+    event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
+    event.end();
+    PhaseClock.setOutcome(event, thrown);
+    if (thrown == null) {
+      ThreadState.current().createdStoreEvent = event;
+    } else {
+      PhaseClock.commit(event);
+    }
+  }
+
+  /**
+   * {@code Store(long)} returned: the store gets its id, and its creation event is committed with
+   * it.
+   */
+  public static void created(Object store) {
+    ThreadState state = ThreadState.current();
+    StoreInfo info = WasmObjects.storeCreated(store, state.newStoreEnginePtr);
+    state.newStoreEnginePtr = 0;
+    StoreCreateEvent event = state.createdStoreEvent;
+    state.createdStoreEvent = null;
+    if (event != null) {
+      event.storeId = info.id;
+      PhaseClock.commit(event);
+    }
+  }
+}
