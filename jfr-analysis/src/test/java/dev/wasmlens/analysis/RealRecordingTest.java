@@ -37,56 +37,8 @@ class RealRecordingTest {
 
   @Test
   void theGcFaultIsNamedAsTheCauseOfTheTailWhileItActed() throws Exception {
-    Path work = Files.createDirectories(Paths.get(System.getProperty("wasmlens.workDir")));
-    Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
-    Path demo = Paths.get(System.getProperty("wasmlens.demoJar"));
-    assertThat(agent).as("build first: mvn -DskipTests package").isRegularFile();
-    assertThat(demo).as("build first: mvn -DskipTests package").isRegularFile();
-    Path recording = work.resolve("gc-fault.jfr");
-    Path groundTruth = work.resolve("gc-fault.jsonl");
-    Files.deleteIfExists(recording);
-    Files.deleteIfExists(groundTruth);
-
-    Process service =
-        new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agent + "=jfr.file=" + recording,
-                "-jar",
-                demo.toString(),
-                "serve",
-                "--port",
-                "0",
-                "--strategy",
-                "fresh-instance",
-                "--ground-truth",
-                groundTruth.toString())
-            .redirectErrorStream(true)
-            .start();
-    try {
-      int port = port(service);
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      URI checksum = URI.create("http://127.0.0.1:" + port + "/checksum?n=600000");
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(9);
-      boolean injected = false;
-      for (long next = System.nanoTime(); next < end; next += 5_000_000) {
-        if (!injected && end - next < TimeUnit.SECONDS.toNanos(6)) {
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/faults/gc?ms=3000"))
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-          injected = true;
-        }
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        http.send(HttpRequest.newBuilder(checksum).build(), HttpResponse.BodyHandlers.discarding());
-      }
-    } finally {
-      service.destroy();
-      service.waitFor(30, TimeUnit.SECONDS);
-    }
+    Path recording = record("gc", 600_000, 200, 4);
+    Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
 
     JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
     long from = epochNanos(Instant.parse(truth.get("start").asText()));
@@ -99,14 +51,24 @@ class RealRecordingTest {
     // The fault's collections, and every collection, read from the recording independently of the
     // analyzer.
     List<long[]> collections = new ArrayList<>();
-    List<long[]> allCollections = new ArrayList<>();
-    for (RecordedEvent gc : RecordingFile.readAllEvents(recording)) {
-      if (gc.getEventType().getName().equals("jdk.GarbageCollection")) {
-        long[] interval = {epochNanos(gc.getStartTime()), epochNanos(gc.getEndTime())};
-        allCollections.add(interval);
-        if ("System.gc()".equals(gc.getString("cause"))) {
+    List<long[]> allPauses = new ArrayList<>();
+    java.util.Map<Long, Long> safepointStarts = new java.util.HashMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      String type = event.getEventType().getName();
+      if (type.equals("jdk.GarbageCollection")) {
+        long[] interval = {epochNanos(event.getStartTime()), epochNanos(event.getEndTime())};
+        allPauses.add(interval);
+        if ("System.gc()".equals(event.getString("cause"))) {
           collections.add(interval);
         }
+      } else if (type.equals("jdk.SafepointBegin")) {
+        safepointStarts.put(event.getLong("safepointId"), epochNanos(event.getStartTime()));
+      } else if (type.equals("jdk.SafepointEnd")
+          && safepointStarts.containsKey(event.getLong("safepointId"))) {
+        allPauses.add(
+            new long[] {
+              safepointStarts.get(event.getLong("safepointId")), epochNanos(event.getEndTime())
+            });
       }
     }
     assertThat(collections).as("explicit collections in the recording").isNotEmpty();
@@ -135,15 +97,14 @@ class RealRecordingTest {
         analysis.tail().size(), hit.size(), namedGc, outside.size(), gcOutside.size());
     assertThat(hit).as("tail operations slowed by the fault's collections").isNotEmpty();
     assertThat(namedGc).as("of them, put down to GC").isEqualTo(hit.size());
-    // Outside the fault the JVM still collects now and then: GC may be named there only where a
-    // collection was.
+    // Outside the fault the JVM still collects and stops for safepoints now and then: GC /
+    // safepoint
+    // may be named there only where such a pause was.
     assertThat(gcOutside)
         .as("tail operations outside the fault put down to GC")
         .allSatisfy(
             a ->
-                assertThat(
-                        overlap(
-                            allCollections, a.operation().startNanos(), a.operation().endNanos()))
+                assertThat(overlap(allPauses, a.operation().startNanos(), a.operation().endNanos()))
                     .isPositive());
     assertThat(gcOutside.size()).isLessThanOrEqualTo(outside.size() / 10);
   }
@@ -154,6 +115,126 @@ class RealRecordingTest {
       covered += Math.max(0, Math.min(end, interval[1]) - Math.max(start, interval[0]));
     }
     return covered;
+  }
+
+  @Test
+  void theEngineLockFaultIsNamedAsContentionOfTheStoreCreationsItHeldUp() throws Exception {
+    Path recording = record("engine-lock", 64, 100, 2);
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+
+    // The fault's compiles (wat2wasm, 1.5 MB), read from the recording independently of the
+    // analyzer.
+    List<RecordedEvent> compiles =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(e -> e.getEventType().getName().equals("wasmlens.Compile"))
+            .filter(e -> e.getLong("moduleSize") > 1_000_000)
+            .collect(Collectors.toList());
+    assertThat(compiles).isNotEmpty();
+    List<long[]> held =
+        compiles.stream()
+            .map(c -> new long[] {epochNanos(c.getStartTime()), epochNanos(c.getEndTime())})
+            .collect(Collectors.toList());
+
+    // Store creations that spent most of their time under one of those compiles waited for the
+    // engine's lock.
+    List<AttributedOperation> heldUp =
+        analysis.tail().stream()
+            .filter(
+                a ->
+                    a.operation().phase()
+                        == dev.wasmlens.analysis.read.WasmOperation.Phase.STORE_CREATE)
+            .filter(
+                a ->
+                    overlap(held, a.operation().startNanos(), a.operation().endNanos()) * 2
+                        >= a.operation().durationNanos())
+            .collect(Collectors.toList());
+    List<AttributedOperation> contention =
+        analysis.tail().stream()
+            .filter(a -> a.mainCause() == Cause.CONTENTION)
+            .collect(Collectors.toList());
+    System.out.printf(
+        "tail: %d operations; %d store creations under the fault's compiles, %d put down to contention;"
+            + " contention named for %d operations in all%n",
+        analysis.tail().size(),
+        heldUp.size(),
+        heldUp.stream().filter(a -> a.mainCause() == Cause.CONTENTION).count(),
+        contention.size());
+    assertThat(heldUp).as("store creations held up by the fault's compiles").isNotEmpty();
+    assertThat(heldUp).allSatisfy(a -> assertThat(a.mainCause()).isEqualTo(Cause.CONTENTION));
+    // And contention is named only where such a compile was.
+    assertThat(contention)
+        .allSatisfy(
+            a ->
+                assertThat(overlap(held, a.operation().startNanos(), a.operation().endNanos()))
+                    .isPositive());
+  }
+
+  /**
+   * Runs the demo service (fresh-instance) under the agent at {@code rate} requests per second of
+   * {@code /checksum?n=steps} for 9 s, with {@code fault} injected for {@code faultSeconds} after 3
+   * s; returns the recording, next to which the ground truth is written ({@code .jsonl}).
+   */
+  private static Path record(String fault, int steps, int rate, int faultSeconds) throws Exception {
+    Path work = Files.createDirectories(Paths.get(System.getProperty("wasmlens.workDir")));
+    Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
+    Path demo = Paths.get(System.getProperty("wasmlens.demoJar"));
+    assertThat(agent).as("build first: mvn -DskipTests package").isRegularFile();
+    assertThat(demo).as("build first: mvn -DskipTests package").isRegularFile();
+    Path recording = work.resolve(fault + "-fault.jfr");
+    Path groundTruth = work.resolve(fault + "-fault.jsonl");
+    Files.deleteIfExists(recording);
+    Files.deleteIfExists(groundTruth);
+    Process service =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + agent + "=jfr.file=" + recording,
+                "-jar",
+                demo.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--strategy",
+                "fresh-instance",
+                "--ground-truth",
+                groundTruth.toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      int port = port(service);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI checksum = URI.create("http://127.0.0.1:" + port + "/checksum?n=" + steps);
+      long start = System.nanoTime();
+      long end = start + TimeUnit.SECONDS.toNanos(9);
+      boolean injected = false;
+      for (long next = start; next < end; next += 1_000_000_000L / rate) {
+        if (!injected && next - start > TimeUnit.SECONDS.toNanos(3)) {
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + port
+                              + "/faults/"
+                              + fault
+                              + "?ms="
+                              + faultSeconds * 1000))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+          injected = true;
+        }
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        http.send(HttpRequest.newBuilder(checksum).build(), HttpResponse.BodyHandlers.discarding());
+      }
+    } finally {
+      service.destroy();
+      service.waitFor(30, TimeUnit.SECONDS);
+    }
+    return recording;
   }
 
   private static int port(Process service) throws Exception {
