@@ -17,7 +17,8 @@ public final class CallPhase {
 
   /**
    * {@code func.call(store, ...)} starts. Returns the event to pass to {@link #end}, or null for a
-   * nested call. Every {@code begin} must be matched by one {@code end} on the same thread.
+   * nested call or when nothing wants calls. Every {@code begin} must be matched by one {@code end}
+   * on the same thread.
    */
   public static CallEvent begin(Object func, Object store) {
     ThreadState state = ThreadState.current();
@@ -28,7 +29,7 @@ public final class CallPhase {
     state.hostNanos = 0;
     CallEvent event = new CallEvent();
     if (!PhaseClock.wanted(event)) {
-      return event;
+      return null;
     }
     ExportInfo export = WasmObjects.export(func);
     if (export != null) {
@@ -56,7 +57,7 @@ public final class CallPhase {
       state.callDepth--;
     }
     InjectedFailures.maybeThrow("call end");
-    if (event == null || !PhaseClock.wanted(event)) {
+    if (event == null) {
       return;
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);

@@ -14,9 +14,10 @@ public final class CompilePhase {
   public static CompileEvent begin() {
     InjectedFailures.maybeThrow("compile begin");
     CompileEvent event = new CompileEvent();
-    if (PhaseClock.wanted(event)) {
-      event.cpuTime = PhaseClock.start(event);
+    if (!PhaseClock.wanted(event)) {
+      return null;
     }
+    event.cpuTime = PhaseClock.start(event);
     return event;
   }
 
@@ -28,8 +29,7 @@ public final class CompilePhase {
    */
   public static void end(CompileEvent event, long enginePtr, Object source, Throwable thrown) {
     long endNanos = System.nanoTime();
-    boolean wanted = event != null && PhaseClock.wanted(event);
-    if (wanted) {
+    if (event != null) {
       event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
       event.end();
     }
@@ -42,7 +42,7 @@ public final class CompilePhase {
     if (thrown == null) {
       ThreadState.current().compiledModule = module;
     }
-    if (!wanted) {
+    if (event == null) {
       return;
     }
     event.module = module.name;

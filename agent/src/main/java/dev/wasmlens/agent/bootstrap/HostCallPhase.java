@@ -13,12 +13,13 @@ public final class HostCallPhase {
   public static HostCallEvent begin(int index) {
     InjectedFailures.maybeThrow("host call begin");
     HostCallEvent event = new HostCallEvent();
-    if (PhaseClock.wanted(event)) {
-      HostFuncInfo info = WasmObjects.hostFunc(index);
-      event.importName = info == null || info.importName == null ? "#" + index : info.importName;
-      event.storeId = info == null || info.store == null ? 0 : info.store.id;
-      PhaseClock.begin(event);
+    if (!PhaseClock.wanted(event)) {
+      return null;
     }
+    HostFuncInfo info = WasmObjects.hostFunc(index);
+    event.importName = info == null || info.importName == null ? "#" + index : info.importName;
+    event.storeId = info == null || info.store == null ? 0 : info.store.id;
+    PhaseClock.begin(event);
     return event;
   }
 
@@ -30,7 +31,7 @@ public final class HostCallPhase {
     long endNanos = System.nanoTime();
     ThreadState.current().hostNanos += endNanos - startNanos;
     InjectedFailures.maybeThrow("host call end");
-    if (event == null || !PhaseClock.wanted(event)) {
+    if (event == null) {
       return;
     }
     event.end();

@@ -50,7 +50,7 @@ public final class InstantiatePhase {
   public static void end(InstantiateEvent event, Throwable thrown) {
     long endNanos = System.nanoTime();
     InjectedFailures.maybeThrow("instantiate end");
-    if (event == null || !PhaseClock.wanted(event)) {
+    if (event == null) {
       return;
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
@@ -77,7 +77,7 @@ public final class InstantiatePhase {
     // repeat "first".
     boolean first = info != null && info.module != null && info.module.markInstantiated();
     if (!PhaseClock.wanted(event)) {
-      return event;
+      return null;
     }
     if (info != null) {
       event.instanceId = info.id;

@@ -15,6 +15,8 @@ final class PhaseClock {
 
   /**
    * True when anything will consume the phase: a recording that enables the event, or a listener.
+   * Asked once, when the phase begins: a phase nothing wanted then has no clock readings, so it is
+   * left out even if a recording starts before it ends.
    */
   static boolean wanted(WasmEvent event) {
     return event.isEnabled() || PhaseListener.Registry.current() != null;

@@ -15,17 +15,18 @@ public final class StoreCreatePhase {
     InjectedFailures.maybeThrow("store begin");
     ThreadState.current().newStoreEnginePtr = enginePtr;
     StoreCreateEvent event = new StoreCreateEvent();
-    if (PhaseClock.wanted(event)) {
-      event.engineId = enginePtr;
-      event.cpuTime = PhaseClock.start(event);
+    if (!PhaseClock.wanted(event)) {
+      return null;
     }
+    event.engineId = enginePtr;
+    event.cpuTime = PhaseClock.start(event);
     return event;
   }
 
   /** The native {@code newStore} ended, having thrown {@code thrown}. */
   public static void end(StoreCreateEvent event, Throwable thrown) {
     InjectedFailures.maybeThrow("store end");
-    if (event == null || !PhaseClock.wanted(event)) {
+    if (event == null) {
       return;
     }
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);

@@ -26,7 +26,7 @@ public final class TeardownPhase {
     WasmObjects.disposed(target, kind);
     TeardownEvent event = new TeardownEvent();
     if (!PhaseClock.wanted(event)) {
-      return event;
+      return null;
     }
     event.kind = kind;
     switch (kind) {
@@ -61,7 +61,7 @@ public final class TeardownPhase {
   public static void end(TeardownEvent event, Throwable thrown) {
     long endNanos = System.nanoTime();
     InjectedFailures.maybeThrow("teardown end");
-    if (event == null || !PhaseClock.wanted(event)) {
+    if (event == null) {
       return;
     }
     event.end();

@@ -59,6 +59,14 @@ class CallPhaseTest {
     assertThat(calls).hasSize(1);
   }
 
+  @Test
+  void aCallThatBeganBeforeTheRecordingStartedIsLeftOutNotRecordedWithMadeUpClocks()
+      throws Exception {
+    CallEvent early = CallPhase.begin(new Object(), new Object());
+    List<RecordedEvent> calls = record(() -> CallPhase.end(early, null));
+    assertThat(calls).isEmpty();
+  }
+
   private List<RecordedEvent> record(Runnable action) throws Exception {
     Path file = temp.resolve("calls.jfr");
     try (Recording recording = new Recording()) {
