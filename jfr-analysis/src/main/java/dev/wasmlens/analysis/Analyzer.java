@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -78,15 +79,8 @@ public final class Analyzer {
     List<Path> readable = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Path file : files) {
-      progress.accept("reading " + file + " (pass 1 of 2)");
       try {
-        RecordingScan scan =
-            RecordingScan.read(
-                file,
-                distributions::record,
-                operation -> false,
-                events -> progress.accept(read(file, events)),
-                RecordingScan.PROGRESS_EVENTS);
+        RecordingScan scan = scan(file, 1, distributions::record, operation -> false, progress);
         if (scan.wasmEvents() == 0) {
           problems.add(
               file
@@ -113,17 +107,16 @@ public final class Analyzer {
     Analysis.Timeline timeline =
         new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (Path file : readable) {
-      progress.accept("reading " + file + " (pass 2 of 2)");
       try {
         RecordingScan scan =
-            RecordingScan.read(
+            scan(
                 file,
+                2,
                 operation -> {},
                 operation ->
                     operation.durationNanos() > 0
                         && operation.durationNanos() >= thresholds.get(operation.phase().label()),
-                events -> progress.accept(read(file, events)),
-                RecordingScan.PROGRESS_EVENTS);
+                progress);
         Attributor attributor =
             new Attributor(
                 new Context(
@@ -221,8 +214,23 @@ public final class Analyzer {
     return totals;
   }
 
-  private static String read(Path file, long events) {
-    return String.format("  %s: %.0f million events read", file.getFileName(), events / 1e6);
+  /** One of the two passes over {@code file}, announced and with progress. */
+  private static RecordingScan scan(
+      Path file,
+      int pass,
+      Consumer<WasmOperation> everyOperation,
+      Predicate<WasmOperation> keep,
+      Consumer<String> progress)
+      throws IOException {
+    progress.accept("reading " + file + " (pass " + pass + " of 2)");
+    return RecordingScan.read(
+        file,
+        everyOperation,
+        keep,
+        events ->
+            progress.accept(
+                String.format("  %s: %.0f million events read", file.getFileName(), events / 1e6)),
+        RecordingScan.PROGRESS_EVENTS);
   }
 
   /**
