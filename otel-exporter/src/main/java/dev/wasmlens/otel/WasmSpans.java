@@ -52,9 +52,9 @@ final class WasmSpans {
     return hostCallsNotBuffered.get();
   }
 
-  /** A compile, instantiation or teardown: always a span. */
-  void phase(WasmPhase phase, SpanContext applicationParent) {
-    emit(phase, parentContext(applicationParent));
+  /** A compile, instantiation or teardown: always a span; returns its context. */
+  SpanContext phase(WasmPhase phase, SpanContext applicationParent) {
+    return emit(phase, parentContext(applicationParent));
   }
 
   /** A host call inside the current call on this thread: kept until the call ends. */

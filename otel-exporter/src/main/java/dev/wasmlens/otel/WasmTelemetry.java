@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * WasmTelemetry telemetry = WasmTelemetry.create(settings, "0.1.0");
- * telemetry.record(compilePhase);
- * CallTrace trace = telemetry.recordCall(callPhase);   // on the calling thread
+ * PhaseTrace compiled = telemetry.record(compilePhase);
+ * PhaseTrace trace = telemetry.recordCall(callPhase);   // on the calling thread
  * telemetry.close();                                    // flushes, at most SHUTDOWN_TIMEOUT
  * }</pre>
  */
@@ -81,27 +81,40 @@ public final class WasmTelemetry implements AutoCloseable {
   /**
    * A compile, an instantiation, a teardown or a host call; call it on the thread that did the
    * work.
+   *
+   * @return where the phase sits in the trace, for the JFR event (a host call's own span is made
+   *     when its call ends, so it has none yet)
    */
-  public void record(WasmPhase phase) {
+  public PhaseTrace record(WasmPhase phase) {
+    SpanContext parent = ApplicationTraceContext.current();
     if (phase.kind() == WasmPhase.Kind.HOST_CALL) {
       spans.hostCall(phase);
-      return;
+      return PhaseTrace.of(parent, SpanContext.getInvalid());
     }
-    spans.phase(phase, ApplicationTraceContext.current());
+    SpanContext own = spans.phase(phase, parent);
     latencies.record(phase);
+    return PhaseTrace.of(parent, own);
   }
 
   /**
    * An outermost call, with the host calls recorded since the last one on this thread; call it on
    * the calling thread, where the application's current span is the call's parent.
    *
-   * @return the trace the call belongs to, for the JFR event
+   * @return where the call sits in the trace, for the JFR event
    */
-  public CallTrace recordCall(WasmPhase phase) {
+  public PhaseTrace recordCall(WasmPhase phase) {
     SpanContext parent = ApplicationTraceContext.current();
     SpanContext call = spans.call(phase, parent);
     latencies.record(phase);
-    return CallTrace.of(parent, call);
+    return PhaseTrace.of(parent, call);
+  }
+
+  /**
+   * The application's trace on the calling thread, for a phase that gets no span of its own (a
+   * store creation).
+   */
+  public PhaseTrace currentTrace() {
+    return PhaseTrace.of(ApplicationTraceContext.current(), SpanContext.getInvalid());
   }
 
   /** {@code delta} objects of {@code kind} were created, or disposed when negative. */

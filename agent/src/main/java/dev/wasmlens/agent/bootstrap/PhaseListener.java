@@ -4,12 +4,14 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.CompileEvent;
 import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
+import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
 import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
 
 /**
  * A second sink for finished phases besides JFR: the agent registers one that makes OpenTelemetry
  * spans and metrics. Each method runs on the thread that did the work, after the phase ended and
  * before its JFR event is committed; the event's fields are filled whether or not a recording runs.
+ * Each may set the event's {@code traceId}, {@code parentSpanId} and {@code spanId}.
  * Implementations must be thread-safe and must not keep the events.
  *
  * <p>{@code startNanos} and {@code endNanos} are {@link System#nanoTime()} readings.
@@ -17,9 +19,11 @@ import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
 public interface PhaseListener {
   void compiled(CompileEvent event, long startNanos, long endNanos);
 
+  /** A store was created; it makes no span, but belongs to the application's current trace. */
+  void storeCreated(StoreCreateEvent event);
+
   void instantiated(InstantiateEvent event, long startNanos, long endNanos);
 
-  /** May set the event's {@code traceId}, {@code parentSpanId} and {@code spanId}. */
   void called(CallEvent event, long startNanos, long endNanos);
 
   void hostCalled(HostCallEvent event, long startNanos, long endNanos);

@@ -32,6 +32,10 @@ public final class StoreCreatePhase {
     event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
     event.end();
     PhaseClock.setOutcome(event, thrown);
+    PhaseListener listener = PhaseListener.Registry.current();
+    if (listener != null) {
+      listener.storeCreated(event);
+    }
     if (thrown == null) {
       ThreadState.current().createdStoreEvent = event;
     } else {

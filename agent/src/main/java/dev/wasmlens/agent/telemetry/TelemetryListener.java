@@ -5,15 +5,18 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.CompileEvent;
 import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
+import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
 import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
-import dev.wasmlens.otel.CallTrace;
+import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
+import dev.wasmlens.otel.PhaseTrace;
 import dev.wasmlens.otel.WasmPhase;
 import dev.wasmlens.otel.WasmTelemetry;
 import java.time.Instant;
 
 /**
- * Hands every finished phase to {@link WasmTelemetry} as a {@link WasmPhase}, and writes the call's
- * trace ids back into its JFR event so that a recording can be joined with the traces.
+ * Hands every finished phase to {@link WasmTelemetry} as a {@link WasmPhase}, and writes the
+ * phase's trace ids back into its JFR event so that a recording can be joined with the traces and
+ * its operations grouped by request.
  *
  * <p>{@link System#nanoTime()} readings become epoch nanoseconds against one anchor taken at start,
  * as the OpenTelemetry SDK's own clock does within a trace.
@@ -32,49 +35,53 @@ public final class TelemetryListener implements PhaseListener {
 
   @Override
   public void compiled(CompileEvent e, long startNanos, long endNanos) {
-    telemetry.record(
-        new WasmPhase(
-            WasmPhase.Kind.COMPILE,
-            epoch(startNanos),
-            epoch(endNanos),
-            e.module,
-            e.moduleHash,
-            e.moduleSize,
-            null,
-            null,
-            null,
-            e.engineId,
-            0,
-            0,
-            false,
-            e.outcome,
-            e.failure));
+    PhaseTrace trace =
+        telemetry.record(
+            new WasmPhase(
+                WasmPhase.Kind.COMPILE,
+                epoch(startNanos),
+                epoch(endNanos),
+                e.module,
+                e.moduleHash,
+                e.moduleSize,
+                null,
+                null,
+                null,
+                e.engineId,
+                0,
+                0,
+                false,
+                e.outcome,
+                e.failure));
+    setTrace(e, trace);
   }
 
   @Override
   public void instantiated(InstantiateEvent e, long startNanos, long endNanos) {
-    telemetry.record(
-        new WasmPhase(
-            WasmPhase.Kind.INSTANTIATE,
-            epoch(startNanos),
-            epoch(endNanos),
-            e.module,
-            e.moduleHash,
-            -1,
-            null,
-            null,
-            null,
-            e.engineId,
-            e.storeId,
-            e.instanceId,
-            e.firstForModule,
-            e.outcome,
-            e.failure));
+    PhaseTrace trace =
+        telemetry.record(
+            new WasmPhase(
+                WasmPhase.Kind.INSTANTIATE,
+                epoch(startNanos),
+                epoch(endNanos),
+                e.module,
+                e.moduleHash,
+                -1,
+                null,
+                null,
+                null,
+                e.engineId,
+                e.storeId,
+                e.instanceId,
+                e.firstForModule,
+                e.outcome,
+                e.failure));
+    setTrace(e, trace);
   }
 
   @Override
   public void called(CallEvent e, long startNanos, long endNanos) {
-    CallTrace trace =
+    PhaseTrace trace =
         telemetry.recordCall(
             new WasmPhase(
                 WasmPhase.Kind.CALL,
@@ -92,56 +99,69 @@ public final class TelemetryListener implements PhaseListener {
                 e.firstForInstance,
                 e.outcome,
                 e.failure));
-    e.traceId = trace.traceId();
-    e.parentSpanId = trace.parentSpanId();
-    e.spanId = trace.spanId();
+    setTrace(e, trace);
+  }
+
+  @Override
+  public void storeCreated(StoreCreateEvent e) {
+    setTrace(e, telemetry.currentTrace());
   }
 
   @Override
   public void hostCalled(HostCallEvent e, long startNanos, long endNanos) {
-    telemetry.record(
-        new WasmPhase(
-            WasmPhase.Kind.HOST_CALL,
-            epoch(startNanos),
-            epoch(endNanos),
-            null,
-            null,
-            -1,
-            null,
-            e.importName,
-            null,
-            0,
-            e.storeId,
-            0,
-            false,
-            e.outcome,
-            e.failure));
+    PhaseTrace trace =
+        telemetry.record(
+            new WasmPhase(
+                WasmPhase.Kind.HOST_CALL,
+                epoch(startNanos),
+                epoch(endNanos),
+                null,
+                null,
+                -1,
+                null,
+                e.importName,
+                null,
+                0,
+                e.storeId,
+                0,
+                false,
+                e.outcome,
+                e.failure));
+    setTrace(e, trace);
   }
 
   @Override
   public void tornDown(TeardownEvent e, long startNanos, long endNanos) {
-    telemetry.record(
-        new WasmPhase(
-            WasmPhase.Kind.TEARDOWN,
-            epoch(startNanos),
-            epoch(endNanos),
-            e.module,
-            null,
-            -1,
-            null,
-            null,
-            e.kind,
-            e.engineId,
-            e.storeId,
-            e.instanceId,
-            false,
-            e.outcome,
-            e.failure));
+    PhaseTrace trace =
+        telemetry.record(
+            new WasmPhase(
+                WasmPhase.Kind.TEARDOWN,
+                epoch(startNanos),
+                epoch(endNanos),
+                e.module,
+                null,
+                -1,
+                null,
+                null,
+                e.kind,
+                e.engineId,
+                e.storeId,
+                e.instanceId,
+                false,
+                e.outcome,
+                e.failure));
+    setTrace(e, trace);
   }
 
   @Override
   public void liveChanged(String kind, int delta) {
     telemetry.liveChanged(kind, delta);
+  }
+
+  private static void setTrace(WasmEvent e, PhaseTrace trace) {
+    e.traceId = trace.traceId();
+    e.parentSpanId = trace.parentSpanId();
+    e.spanId = trace.spanId();
   }
 
   private long epoch(long nanoTime) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 /** Spans and metrics in OTLP, nested under the application's own spans when it has any. */
@@ -183,6 +184,7 @@ class SpansIT {
 
   @Test
   void underTheOpenTelemetryJavaAgentWasmSpansNestUnderTheHttpServerSpan() throws Exception {
+    Path recording = ChildJvm.recordingFile("otel-javaagent");
     List<ReceivedSpan> spans;
     ChildJvm.Result result;
     try (OtlpReceiver receiver = new OtlpReceiver(OtlpReceiver.Behaviour.ACCEPT)) {
@@ -193,7 +195,7 @@ class SpansIT {
               .env("OTEL_METRICS_EXPORTER", "none")
               .env("OTEL_LOGS_EXPORTER", "none")
               .jvmOption("-javaagent:" + System.getProperty("wasmlens.it.otelJavaagent"))
-              .withAgent("spans.call.min-duration=0")
+              .withAgent("spans.call.min-duration=0,jfr.file=" + recording)
               .run("otel-javaagent");
       spans = receiver.spans();
     }
@@ -211,6 +213,25 @@ class SpansIT {
           .containsExactlyInAnyOrder(
               "wasm instantiate", "wasm call add", "wasm teardown", "wasm teardown");
       assertThat(children).allSatisfy(s -> assertThat(s.traceId()).isEqualTo(server.traceId()));
+    }
+    // Every phase of a request, store creation included, carries its trace in the recording, so
+    // that the analyzer can group a request's operations.
+    for (ReceivedSpan server : servers) {
+      List<RecordedEvent> request =
+          RecordingFile.readAllEvents(recording).stream()
+              .filter(e -> e.hasField("traceId"))
+              .filter(e -> server.traceId().equals(e.getString("traceId")))
+              .toList();
+      assertThat(request)
+          .extracting(e -> e.getEventType().getName())
+          .containsExactlyInAnyOrder(
+              "wasmlens.StoreCreate",
+              "wasmlens.Instantiate",
+              "wasmlens.Call",
+              "wasmlens.Teardown",
+              "wasmlens.Teardown");
+      assertThat(request)
+          .allSatisfy(e -> assertThat(e.getString("parentSpanId")).isEqualTo(server.spanId()));
     }
   }
 

@@ -38,18 +38,6 @@ public final class CallEvent extends WasmEvent {
   @Description("The first call into its instance: a request that had to create its instance first")
   public boolean firstForInstance;
 
-  @Label("Trace Id")
-  @Description("OpenTelemetry trace the call belongs to, when spans are exported")
-  public String traceId;
-
-  @Label("Parent Span Id")
-  @Description("The application's span the call ran under, when spans are exported")
-  public String parentSpanId;
-
-  @Label("Span Id")
-  @Description("The call's own span, when one was exported")
-  public String spanId;
-
   @Label("Host Time")
   @Description("Time spent inside host (Java) functions that the guest called during this call")
   @Timespan
