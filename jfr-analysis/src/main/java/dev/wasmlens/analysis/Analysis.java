@@ -1,6 +1,7 @@
 package dev.wasmlens.analysis;
 
 import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Map;
  * @param thresholds per phase, the duration from which an operation is in the tail
  * @param tail the slow operations with their causes, slowest first
  * @param causes per cause, the tail's time and the operations it is the main cause of
+ * @param requestThresholdNanos the wasm time from which a request is in the tail; 0 when no
+ *     operation carried a trace id
+ * @param requests the slow requests (the operations of one trace) with their causes, slowest first
+ * @param requestCauses per cause, the slow requests' time and the requests it is the main cause of
  * @param timeline the JVM events around the slowest operations, for the report's timeline
  */
 public record Analysis(
@@ -25,6 +30,9 @@ public record Analysis(
     Map<String, Long> thresholds,
     List<AttributedOperation> tail,
     Map<Cause, CauseTotal> causes,
+    long requestThresholdNanos,
+    List<AttributedRequest> requests,
+    Map<Cause, CauseTotal> requestCauses,
     Timeline timeline) {
 
   /**

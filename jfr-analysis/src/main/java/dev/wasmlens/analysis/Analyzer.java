@@ -1,13 +1,18 @@
 package dev.wasmlens.analysis;
 
+import dev.wasmlens.analysis.attribution.Attributed;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Attributor;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Context;
+import dev.wasmlens.analysis.attribution.RequestAttributor;
 import dev.wasmlens.analysis.attribution.Share;
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.RecordingScan;
 import dev.wasmlens.analysis.read.WasmOperation;
+import dev.wasmlens.analysis.request.Request;
+import dev.wasmlens.analysis.request.RequestGrouper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +31,8 @@ import java.util.stream.Stream;
  * Analyzes recordings in two passes over each file, so that memory holds the tail and its context,
  * never the whole recording: the first builds the latency distributions and sets the tail
  * thresholds, the second keeps the operations above them and attributes each to its causes with the
- * JVM events of the same file.
+ * JVM events of the same file. Operations that carry a trace id are also grouped into requests (see
+ * {@link RequestGrouper}), whose wasm time gets its own distribution and tail.
  */
 public final class Analyzer {
   /** The slowest operations per file whose surroundings the timeline shows. */
@@ -76,11 +82,110 @@ public final class Analyzer {
    */
   public Analysis analyze(List<Path> files, List<String> problems, Consumer<String> progress) {
     Distributions distributions = new Distributions();
-    List<Path> readable = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<Path> readable = measure(files, distributions, problems, warnings, progress);
+    Map<String, Long> thresholds = new LinkedHashMap<>();
+    for (WasmOperation.Phase phase : WasmOperation.Phase.values()) {
+      long threshold =
+          thresholdNanos >= 0 ? thresholdNanos : distributions.percentileNanos(phase, percentile);
+      thresholds.put(phase.label(), threshold);
+    }
+    long requestThreshold =
+        distributions.requestCount() == 0
+            ? 0
+            : thresholdNanos >= 0
+                ? thresholdNanos
+                : distributions.requestPercentileNanos(percentile);
+    Map<String, Long> medians = distributions.warmMedians();
+    List<AttributedOperation> tail = new ArrayList<>();
+    List<AttributedRequest> slowRequests = new ArrayList<>();
+    Analysis.Timeline timeline =
+        new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (Path file : readable) {
+      try {
+        List<Request> requests = new ArrayList<>();
+        RequestGrouper grouper =
+            new RequestGrouper(
+                true,
+                request -> {
+                  if (requestThreshold > 0 && request.wasmNanos() >= requestThreshold) {
+                    requests.add(request);
+                  }
+                });
+        RecordingScan scan =
+            scan(
+                file,
+                2,
+                grouper::accept,
+                operation ->
+                    operation.durationNanos() > 0
+                        && operation.durationNanos() >= thresholds.get(operation.phase().label()),
+                progress);
+        grouper.finish();
+        Attributor attributor =
+            new Attributor(
+                new Context(
+                    scan.pauses(),
+                    scan.lockWaits(),
+                    scan.compilations(),
+                    scan.deoptimizations(),
+                    scan.cpuLoad(),
+                    medians,
+                    scan.compiles()));
+        scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
+        RequestAttributor requestAttributor = new RequestAttributor(attributor);
+        requests.forEach(request -> slowRequests.add(requestAttributor.attribute(request)));
+        addToTimeline(timeline, scan);
+      } catch (IOException | RuntimeException | InternalError e) {
+        problems.add(file + ": " + describe(e));
+      }
+    }
+    tail.sort(
+        Comparator.comparingLong((AttributedOperation a) -> a.operation().durationNanos())
+            .reversed());
+    slowRequests.sort(
+        Comparator.comparingLong((AttributedRequest a) -> a.request().wasmNanos()).reversed());
+    return new Analysis(
+        readable.stream().map(Path::toString).collect(Collectors.toList()),
+        problems,
+        warnings,
+        percentile,
+        distributions.rows(),
+        thresholds,
+        tail,
+        totals(tail),
+        requestThreshold,
+        slowRequests,
+        totals(slowRequests),
+        timeline);
+  }
+
+  /**
+   * The first pass: counts every operation and request of the readable {@code files} into {@code
+   * distributions}, and returns those files.
+   */
+  private static List<Path> measure(
+      List<Path> files,
+      Distributions distributions,
+      List<String> problems,
+      List<String> warnings,
+      Consumer<String> progress) {
+    List<Path> readable = new ArrayList<>();
     for (Path file : files) {
       try {
-        RecordingScan scan = scan(file, 1, distributions::record, operation -> false, progress);
+        RequestGrouper grouper =
+            new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
+        RecordingScan scan =
+            scan(
+                file,
+                1,
+                operation -> {
+                  distributions.record(operation);
+                  grouper.accept(operation);
+                },
+                operation -> false,
+                progress);
+        grouper.finish();
         if (scan.wasmEvents() == 0) {
           problems.add(
               file
@@ -96,56 +201,7 @@ public final class Analyzer {
         problems.add(file + ": " + describe(e));
       }
     }
-    Map<String, Long> thresholds = new LinkedHashMap<>();
-    for (WasmOperation.Phase phase : WasmOperation.Phase.values()) {
-      long threshold =
-          thresholdNanos >= 0 ? thresholdNanos : distributions.percentileNanos(phase, percentile);
-      thresholds.put(phase.label(), threshold);
-    }
-    Map<String, Long> medians = distributions.warmMedians();
-    List<AttributedOperation> tail = new ArrayList<>();
-    Analysis.Timeline timeline =
-        new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (Path file : readable) {
-      try {
-        RecordingScan scan =
-            scan(
-                file,
-                2,
-                operation -> {},
-                operation ->
-                    operation.durationNanos() > 0
-                        && operation.durationNanos() >= thresholds.get(operation.phase().label()),
-                progress);
-        Attributor attributor =
-            new Attributor(
-                new Context(
-                    scan.pauses(),
-                    scan.lockWaits(),
-                    scan.compilations(),
-                    scan.deoptimizations(),
-                    scan.cpuLoad(),
-                    medians,
-                    scan.compiles()));
-        scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
-        addToTimeline(timeline, scan);
-      } catch (IOException | RuntimeException | InternalError e) {
-        problems.add(file + ": " + describe(e));
-      }
-    }
-    tail.sort(
-        Comparator.comparingLong((AttributedOperation a) -> a.operation().durationNanos())
-            .reversed());
-    return new Analysis(
-        readable.stream().map(Path::toString).collect(Collectors.toList()),
-        problems,
-        warnings,
-        percentile,
-        distributions.rows(),
-        thresholds,
-        tail,
-        totals(tail),
-        timeline);
+    return readable;
   }
 
   /** The JVM events from the start of this file's slowest operations to the end of them. */
@@ -188,11 +244,11 @@ public final class Analyzer {
     }
   }
 
-  private static Map<Cause, Analysis.CauseTotal> totals(List<AttributedOperation> tail) {
+  private static Map<Cause, Analysis.CauseTotal> totals(List<? extends Attributed> tail) {
     Map<Cause, Long> nanos = new EnumMap<>(Cause.class);
     Map<Cause, Long> main = new EnumMap<>(Cause.class);
     long total = 0;
-    for (AttributedOperation operation : tail) {
+    for (Attributed operation : tail) {
       for (Share share : operation.shares()) {
         nanos.merge(share.cause(), share.nanos(), Long::sum);
         total += share.nanos();

@@ -14,12 +14,18 @@ import org.HdrHistogram.Histogram;
  * digits). Not thread-safe: one per analysis.
  */
 public final class Distributions {
+  /** The phase column of the requests' row. */
+  public static final String REQUEST = "request";
+
   private static final int SIGNIFICANT_DIGITS = 3;
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
 
   /** The same, without first uses: the usual duration a first use is compared with. */
   private final Map<String, Histogram> warmByOperation = new TreeMap<>();
+
+  /** Requests' wasm time ({@link dev.wasmlens.analysis.request.Request#wasmNanos()}). */
+  private final Histogram requests = new Histogram(SIGNIFICANT_DIGITS);
 
   /** Counts one operation. */
   public void record(WasmOperation operation) {
@@ -35,6 +41,21 @@ public final class Distributions {
           .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
           .recordValue(nanos);
     }
+  }
+
+  /** Counts one request's wasm time. */
+  public void recordRequest(long wasmNanos) {
+    requests.recordValue(Math.max(0, wasmNanos));
+  }
+
+  /** Requests counted; 0 when no operation carried a trace id. */
+  public long requestCount() {
+    return requests.getTotalCount();
+  }
+
+  /** Requests' wasm time at {@code percentile} (0 to 100); 0 without requests. */
+  public long requestPercentileNanos(double percentile) {
+    return requests.getTotalCount() == 0 ? 0 : requests.getValueAtPercentile(percentile);
   }
 
   /** The phase's duration at {@code percentile} (0 to 100); 0 when the phase has no operation. */
@@ -55,10 +76,16 @@ public final class Distributions {
     return medians;
   }
 
-  /** One row per phase, then one per phase, module and name, most frequent first within a phase. */
+  /**
+   * One row per phase, one for requests (their wasm time) when there are any, then one per phase,
+   * module and name, most frequent first within a phase.
+   */
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     byPhase.forEach((phase, histogram) -> rows.add(row(phase.label(), null, null, histogram)));
+    if (requests.getTotalCount() > 0) {
+      rows.add(row(REQUEST, null, null, requests));
+    }
     List<Row> detail = new ArrayList<>();
     byOperation.forEach(
         (key, histogram) -> {

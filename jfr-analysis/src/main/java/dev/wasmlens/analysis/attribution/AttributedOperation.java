@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A slow operation and its time by cause; the shares add up to its duration. */
-public record AttributedOperation(WasmOperation operation, List<Share> shares) {
-  /** The cause with the largest share (unexplained included). */
+public record AttributedOperation(WasmOperation operation, List<Share> shares)
+    implements Attributed {
+  @Override
   @JsonProperty("mainCause")
   public Cause mainCause() {
     return shares.stream()

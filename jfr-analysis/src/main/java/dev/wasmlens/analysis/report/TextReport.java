@@ -3,10 +3,13 @@ package dev.wasmlens.analysis.report;
 import dev.wasmlens.analysis.Analysis;
 import dev.wasmlens.analysis.Distributions;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Share;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The analysis for a terminal: problems and warnings first, then distributions, the tail's causes,
@@ -44,16 +47,7 @@ public final class TextReport {
     out.printf(
         "%nThe tail: %d operations at or above p%s of their phase%n",
         analysis.tail().size(), format(analysis.percentile()));
-    out.printf("%-16s %8s %12s %14s%n", "cause", "of time", "main cause of", "operations");
-    for (Cause cause : Cause.values()) {
-      Analysis.CauseTotal total = analysis.causes().get(cause);
-      out.printf(
-          "%-16s %7.1f%% %11.1f%% %14d%n",
-          cause.label(),
-          100 * total.shareOfTime(),
-          100 * total.shareOfOperations(),
-          total.mainCauseOf());
-    }
+    causes(analysis.causes(), "operations", out);
     out.printf("%nSlowest operations%n");
     int listed = 0;
     for (AttributedOperation attributed : analysis.tail()) {
@@ -70,16 +64,69 @@ public final class TextReport {
           operation.threadName(),
           java.time.Instant.ofEpochSecond(0, operation.startNanos()),
           operation.outcome());
-      for (Share share : attributed.shares()) {
-        out.printf(
-            "    %-16s %10s  %-6s %s%n",
-            share.cause().label(),
-            Durations.format(share.nanos()),
-            share.strength().name().toLowerCase(java.util.Locale.ROOT),
-            share.evidence());
-      }
+      shares(attributed.shares(), "    ", out);
+    }
+    if (analysis.requestThresholdNanos() > 0) {
+      requests(analysis, top, out);
     }
     out.flush();
+  }
+
+  /** The slow requests: their causes, then the slowest with their operations. */
+  private static void requests(Analysis analysis, int top, PrintWriter out) {
+    out.printf(
+        "%nSlow requests: %d traces whose wasm time is at or above %s%n",
+        analysis.requests().size(), Durations.format(analysis.requestThresholdNanos()));
+    causes(analysis.requestCauses(), "requests", out);
+    out.printf("%nSlowest requests%n");
+    int listed = 0;
+    for (AttributedRequest attributed : analysis.requests()) {
+      if (listed++ >= top) {
+        break;
+      }
+      AttributedRequest.RequestSummary request = attributed.request();
+      out.printf(
+          "%s in wasm  trace %s, %d operations over %s, %s%n",
+          Durations.format(request.wasmNanos()),
+          request.traceId(),
+          request.operationCount(),
+          Durations.format(request.endNanos() - request.startNanos()),
+          java.time.Instant.ofEpochSecond(0, request.startNanos()));
+      shares(attributed.shares(), "    ", out);
+      for (AttributedOperation operation : attributed.operations()) {
+        out.printf(
+            "      %10s  %s %s, mainly %s%n",
+            Durations.format(operation.operation().durationNanos()),
+            operation.operation().phase().label(),
+            operation.operation().name(),
+            operation.mainCause().label());
+      }
+    }
+  }
+
+  private static void causes(Map<Cause, Analysis.CauseTotal> causes, String of, PrintWriter out) {
+    out.printf("%-16s %8s %12s %14s%n", "cause", "of time", "main cause of", of);
+    for (Cause cause : Cause.values()) {
+      Analysis.CauseTotal total = causes.get(cause);
+      out.printf(
+          "%-16s %7.1f%% %11.1f%% %14d%n",
+          cause.label(),
+          100 * total.shareOfTime(),
+          100 * total.shareOfOperations(),
+          total.mainCauseOf());
+    }
+  }
+
+  private static void shares(List<Share> shares, String indent, PrintWriter out) {
+    for (Share share : shares) {
+      out.printf(
+          "%s%-16s %10s  %-6s %s%n",
+          indent,
+          share.cause().label(),
+          Durations.format(share.nanos()),
+          share.strength().name().toLowerCase(java.util.Locale.ROOT),
+          share.evidence());
+    }
   }
 
   private static String clip(String text, int width) {

@@ -1,0 +1,12 @@
+package dev.wasmlens.analysis.attribution;
+
+import java.util.List;
+
+/** Something slow whose time is split over causes: an operation or a request. */
+public interface Attributed {
+  /** The time by cause; the shares add up to the whole. */
+  List<Share> shares();
+
+  /** The cause with the largest share (unexplained included). */
+  Cause mainCause();
+}

@@ -1,0 +1,39 @@
+package dev.wasmlens.analysis.attribution;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wasmlens.analysis.request.Request;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A slow request: its wasm time by cause (the shares add up to {@link Request#wasmNanos()}), and
+ * each of its operations with their own shares.
+ */
+public record AttributedRequest(
+    @JsonProperty("request") RequestSummary request,
+    List<Share> shares,
+    List<AttributedOperation> operations)
+    implements Attributed {
+
+  @Override
+  @JsonProperty("mainCause")
+  public Cause mainCause() {
+    return shares.stream()
+        .max(Comparator.comparingLong(Share::nanos))
+        .map(Share::cause)
+        .orElse(Cause.UNEXPLAINED);
+  }
+
+  /** The request without its operations, which {@link #operations()} lists with their causes. */
+  public record RequestSummary(
+      String traceId, long startNanos, long endNanos, long wasmNanos, int operationCount) {
+    static RequestSummary of(Request request) {
+      return new RequestSummary(
+          request.traceId(),
+          request.startNanos(),
+          request.endNanos(),
+          request.wasmNanos(),
+          request.operationCount());
+    }
+  }
+}

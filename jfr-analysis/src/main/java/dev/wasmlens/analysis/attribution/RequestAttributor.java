@@ -1,0 +1,70 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.read.WasmOperation;
+import dev.wasmlens.analysis.request.Request;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a slow request's wasm time over the causes: each operation is attributed on its own, and a
+ * compile, store creation or instantiation on the request's path is set-up work the request did
+ * instead of finding it done, so what its own evidence leaves unexplained is put down to cold
+ * start, with strong evidence (the operation is in the recording).
+ */
+public final class RequestAttributor {
+  private final Attributor operations;
+
+  public RequestAttributor(Attributor operations) {
+    this.operations = operations;
+  }
+
+  public AttributedRequest attribute(Request request) {
+    List<AttributedOperation> attributed = new ArrayList<>();
+    Map<Cause, Share> byCause = new EnumMap<>(Cause.class);
+    for (WasmOperation operation : request.operations()) {
+      AttributedOperation one = onPath(operations.attribute(operation));
+      attributed.add(one);
+      for (Share share : one.shares()) {
+        byCause.merge(share.cause(), share, RequestAttributor::merge);
+      }
+    }
+    return new AttributedRequest(
+        AttributedRequest.RequestSummary.of(request),
+        new ArrayList<>(byCause.values()),
+        attributed);
+  }
+
+  private static AttributedOperation onPath(AttributedOperation attributed) {
+    WasmOperation operation = attributed.operation();
+    if (!isSetUp(operation.phase())) {
+      return attributed;
+    }
+    List<Share> shares = new ArrayList<>();
+    for (Share share : attributed.shares()) {
+      shares.add(
+          share.cause() == Cause.UNEXPLAINED
+              ? new Share(
+                  Cause.COLD_START,
+                  share.nanos(),
+                  Strength.STRONG,
+                  operation.phase().label() + " on the request's path")
+              : share);
+    }
+    return new AttributedOperation(operation, shares);
+  }
+
+  private static boolean isSetUp(WasmOperation.Phase phase) {
+    return phase == WasmOperation.Phase.COMPILE
+        || phase == WasmOperation.Phase.STORE_CREATE
+        || phase == WasmOperation.Phase.INSTANTIATE;
+  }
+
+  /** Two shares of one cause: their time added, the stronger evidence, the larger one's words. */
+  private static Share merge(Share a, Share b) {
+    Share larger = a.nanos() >= b.nanos() ? a : b;
+    Strength stronger = a.strength().compareTo(b.strength()) <= 0 ? a.strength() : b.strength();
+    return new Share(a.cause(), a.nanos() + b.nanos(), stronger, larger.evidence());
+  }
+}

@@ -1,0 +1,86 @@
+package dev.wasmlens.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import dev.wasmlens.analysis.request.Request;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+/** Times in µs from 0 on thread 1. */
+class RequestAttributorTest {
+  private static final long US = 1_000;
+
+  @Test
+  void setUpOnTheRequestsPathIsColdStartAndTheCallKeepsItsOwnCauses() {
+    WasmOperation store = op(WasmOperation.Phase.STORE_CREATE, 0, 100, 100);
+    WasmOperation instantiate = op(WasmOperation.Phase.INSTANTIATE, 100, 900, 800);
+    // The call waited 300 µs for a monitor inside it, and ran 100 µs.
+    WasmOperation call = op(WasmOperation.Phase.CALL, 900, 1_300, 100);
+    Interval wait = new Interval(950 * US, 1_250 * US, 1, "JavaMonitorEnter app.Registry");
+    Request request =
+        new Request("t1", 0, 1_300 * US, 1_300 * US, 3, List.of(store, instantiate, call));
+
+    AttributedRequest result =
+        new RequestAttributor(
+                new Attributor(
+                    new Context(
+                        List.of(),
+                        List.of(wait),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        List.of())))
+            .attribute(request);
+
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple(Cause.COLD_START, 900 * US, Strength.STRONG),
+            Tuple.tuple(Cause.CONTENTION, 300 * US, Strength.STRONG),
+            Tuple.tuple(Cause.UNEXPLAINED, 100 * US, Strength.WEAK));
+    assertThat(result.shares().stream().mapToLong(Share::nanos).sum())
+        .isEqualTo(request.wasmNanos());
+    assertThat(result.mainCause()).isEqualTo(Cause.COLD_START);
+    assertThat(result.operations())
+        .extracting(AttributedOperation::mainCause)
+        .containsExactly(Cause.COLD_START, Cause.COLD_START, Cause.CONTENTION);
+    assertThat(result.operations().get(1).shares().get(0).evidence())
+        .isEqualTo("instantiate on the request's path");
+  }
+
+  @Test
+  void aRequestOfCallsAloneOwesNothingToColdStart() {
+    WasmOperation call = op(WasmOperation.Phase.CALL, 0, 500, 500);
+    AttributedRequest result =
+        new RequestAttributor(
+                new Attributor(
+                    new Context(
+                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
+                        List.of())))
+            .attribute(new Request("t2", 0, 500 * US, 500 * US, 1, List.of(call)));
+    assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.UNEXPLAINED);
+  }
+
+  private static WasmOperation op(WasmOperation.Phase phase, long fromUs, long toUs, long cpuUs) {
+    return new WasmOperation(
+        phase,
+        fromUs * US,
+        toUs * US,
+        1,
+        "worker",
+        "m.wasm",
+        "run",
+        7,
+        3,
+        "ok",
+        cpuUs * US,
+        0,
+        false,
+        "t1");
+  }
+}
