@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +39,7 @@ class RealRecordingTest {
 
   @Test
   void theGcFaultIsNamedAsTheCauseOfTheTailWhileItActed() throws Exception {
-    Path recording = record("gc", 600_000, 200, 4);
+    Path recording = record("gc", "fresh-instance", false, 600_000, 200, 4);
     Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
 
     JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
@@ -119,7 +121,7 @@ class RealRecordingTest {
 
   @Test
   void theEngineLockFaultIsNamedAsContentionOfTheStoreCreationsItHeldUp() throws Exception {
-    Path recording = record("engine-lock", 64, 100, 2);
+    Path recording = record("engine-lock", "fresh-instance", false, 64, 100, 2);
     List<String> problems = new ArrayList<>();
     Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
     assertThat(problems).isEmpty();
@@ -179,12 +181,57 @@ class RealRecordingTest {
                     .isPositive());
   }
 
+  @Test
+  void theColdStartFaultIsNamedAsTheCauseOfTheSlowRequestsThatSetUpAnInstance() throws Exception {
+    Path recording = record("cold-start", "prewarmed-pool", true, 64, 100, 4);
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+
+    // Requests that created a store or an instance on their path (the pool was empty), read from
+    // the recording independently of the analyzer: the traces of those events under a server span.
+    Set<String> coldRequests =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(
+                e ->
+                    e.getEventType().getName().equals("wasmlens.Instantiate")
+                        || e.getEventType().getName().equals("wasmlens.StoreCreate"))
+            .filter(e -> e.getString("parentSpanId") != null)
+            .map(e -> e.getString("traceId"))
+            .collect(Collectors.toSet());
+    assertThat(coldRequests).as("requests that paid a cold start").isNotEmpty();
+
+    List<AttributedRequest> slow = analysis.requests();
+    List<AttributedRequest> slowAndCold =
+        slow.stream()
+            .filter(r -> coldRequests.contains(r.request().traceId()))
+            .collect(Collectors.toList());
+    List<AttributedRequest> namedCold =
+        slow.stream().filter(r -> r.mainCause() == Cause.COLD_START).collect(Collectors.toList());
+    long right = namedCold.stream().filter(slowAndCold::contains).count();
+    System.out.printf(
+        "slow requests: %d (threshold %d us); %d of them set up an instance, %d put down to cold"
+            + " start, %d rightly%n",
+        slow.size(),
+        analysis.requestThresholdNanos() / 1000,
+        slowAndCold.size(),
+        namedCold.size(),
+        right);
+    assertThat(slowAndCold).as("slow requests that set up an instance").isNotEmpty();
+    assertThat(right).as("recall").isGreaterThanOrEqualTo(Math.round(slowAndCold.size() * 0.95));
+    assertThat(right).as("precision").isGreaterThanOrEqualTo(Math.round(namedCold.size() * 0.95));
+  }
+
   /**
-   * Runs the demo service (fresh-instance) under the agent at {@code rate} requests per second of
-   * {@code /checksum?n=steps} for 9 s, with {@code fault} injected for {@code faultSeconds} after 3
-   * s; returns the recording, next to which the ground truth is written ({@code .jsonl}).
+   * Runs the demo service with {@code strategy} under the agent (and, when {@code traced}, under
+   * the OpenTelemetry Java agent, whose HTTP server spans give every request a trace) at {@code
+   * rate} requests per second of {@code /checksum?n=steps} for 9 s, with {@code fault} injected for
+   * {@code faultSeconds} after 3 s; returns the recording, next to which the ground truth is
+   * written ({@code .jsonl}).
    */
-  private static Path record(String fault, int steps, int rate, int faultSeconds) throws Exception {
+  private static Path record(
+      String fault, String strategy, boolean traced, int steps, int rate, int faultSeconds)
+      throws Exception {
     Path work = Files.createDirectories(Paths.get(System.getProperty("wasmlens.workDir")));
     Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
     Path demo = Paths.get(System.getProperty("wasmlens.demoJar"));
@@ -194,21 +241,31 @@ class RealRecordingTest {
     Path groundTruth = work.resolve(fault + "-fault.jsonl");
     Files.deleteIfExists(recording);
     Files.deleteIfExists(groundTruth);
-    Process service =
-        new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agent + "=jfr.file=" + recording,
-                "-jar",
-                demo.toString(),
-                "serve",
-                "--port",
-                "0",
-                "--strategy",
-                "fresh-instance",
-                "--ground-truth",
-                groundTruth.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    if (traced) {
+      Path otelAgent = Paths.get(System.getProperty("wasmlens.otelJavaagent"));
+      assertThat(otelAgent).isRegularFile();
+      command.add("-javaagent:" + otelAgent);
+      // Trace ids in the recording are all this needs: nothing is exported.
+      command.add("-Dotel.traces.exporter=none");
+      command.add("-Dotel.metrics.exporter=none");
+      command.add("-Dotel.logs.exporter=none");
+      command.add("-Dwasmlens.telemetry.enabled=true");
+    }
+    command.add("-javaagent:" + agent + "=jfr.file=" + recording);
+    command.addAll(
+        List.of(
+            "-jar",
+            demo.toString(),
+            "serve",
+            "--port",
+            "0",
+            "--strategy",
+            strategy,
+            "--ground-truth",
+            groundTruth.toString()));
+    Process service = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       int port = port(service);
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

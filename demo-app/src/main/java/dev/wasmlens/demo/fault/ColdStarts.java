@@ -4,9 +4,10 @@ import dev.wasmlens.demo.strategy.InstanceStrategy;
 import java.time.Duration;
 
 /**
- * Cold starts: empties the strategy's warm instances every {@link #EVICT_INTERVAL}, so the requests
- * that follow find none and instantiate on their own path. Strategies without warm instances are
- * unaffected (they pay cold starts anyway, or never).
+ * Cold starts: scales the strategy to zero every {@link #EVICT_INTERVAL} (its warm instances and
+ * compiled module go), so the requests that follow find nothing warm and compile and instantiate on
+ * their own path, as after a scale-to-zero or a code-cache eviction. Strategies without warm
+ * instances are unaffected (they pay cold starts anyway, or never).
  */
 final class ColdStarts implements FaultInjector {
   static final Duration EVICT_INTERVAL = Duration.ofMillis(100);

@@ -24,9 +24,10 @@ public interface InstanceStrategy extends AutoCloseable {
   long coldStarts();
 
   /**
-   * Disposes of the idle instances, so that the next requests find none warm and pay a cold start:
-   * the cold-start fault injector. Returns how many were disposed of; strategies without idle
-   * instances dispose of none.
+   * Scales to zero: disposes of the idle instances and, in a pool, the compiled module, so that the
+   * next requests find nothing warm and pay a cold start with a compile on their path (the
+   * cold-start fault injector). Returns how many instances were disposed of; strategies without
+   * idle instances dispose of none.
    */
   default int evictIdle() {
     return 0;

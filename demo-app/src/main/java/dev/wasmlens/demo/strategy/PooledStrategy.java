@@ -30,7 +30,19 @@ final class PooledStrategy implements InstanceStrategy {
   private final int max;
   private final long idleTimeoutNanos;
   private final Engine engine;
-  private final Module module;
+  private final byte[] binary = GuestBinaries.read(GuestBinaries.CHECKSUM);
+
+  /**
+   * Guarded by {@link #lock}: the compiled guest; null after scaling to zero until compiled again.
+   */
+  private Module module;
+
+  /**
+   * Guarded by {@link #lock}: modules dropped by scaling to zero, which instances still in use may
+   * run; disposed of at close.
+   */
+  private final List<Module> dropped = new ArrayList<>();
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition returned = lock.newCondition();
 
@@ -60,7 +72,7 @@ final class PooledStrategy implements InstanceStrategy {
     this.max = max;
     this.idleTimeoutNanos = idleTimeout.toNanos();
     this.engine = engine;
-    this.module = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+    this.module = new Module(engine, binary);
     for (int i = 0; i < min; i++) {
       idle.addLast(new Idle(new ChecksumInstance(engine, module), System.nanoTime()));
       alive++;
@@ -108,10 +120,14 @@ final class PooledStrategy implements InstanceStrategy {
     try {
       idle.forEach(i -> i.instance.close());
       idle.clear();
+      if (module != null) {
+        dropped.add(module);
+      }
+      dropped.forEach(Module::close);
+      dropped.clear();
     } finally {
       lock.unlock();
     }
-    module.close();
   }
 
   @Override
@@ -122,6 +138,10 @@ final class PooledStrategy implements InstanceStrategy {
       idle.forEach(i -> evicted.add(i.instance));
       alive -= idle.size();
       idle.clear();
+      if (module != null) {
+        dropped.add(module);
+        module = null;
+      }
     } finally {
       lock.unlock();
     }
@@ -149,7 +169,7 @@ final class PooledStrategy implements InstanceStrategy {
     // Instantiate outside the lock: other requests may take returned instances meanwhile.
     coldStarts.incrementAndGet();
     try {
-      return new ChecksumInstance(engine, module);
+      return new ChecksumInstance(engine, compiled());
     } catch (RuntimeException e) {
       lock.lock();
       try {
@@ -159,6 +179,32 @@ final class PooledStrategy implements InstanceStrategy {
         lock.unlock();
       }
       throw e;
+    }
+  }
+
+  /** The compiled guest, compiled again on this request's path after scaling to zero. */
+  private Module compiled() {
+    lock.lock();
+    try {
+      if (module != null) {
+        return module;
+      }
+    } finally {
+      lock.unlock();
+    }
+    // Compile outside the pool's lock; requests racing here compile a copy each, as a cache miss
+    // under load does.
+    Module fresh = new Module(engine, binary);
+    lock.lock();
+    try {
+      if (module == null) {
+        module = fresh;
+        return fresh;
+      }
+      dropped.add(fresh);
+      return fresh;
+    } finally {
+      lock.unlock();
     }
   }
 

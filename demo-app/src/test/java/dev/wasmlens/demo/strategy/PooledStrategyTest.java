@@ -33,12 +33,16 @@ class PooledStrategyTest {
   }
 
   @Test
-  void evictingIdleInstancesMakesTheNextRequestPayAColdStart() throws Exception {
+  void scalingToZeroMakesTheNextRequestPayAColdStartWithTheSameResult() throws Exception {
     try (PooledStrategy pool = new PooledStrategy("hybrid", engine, 2, 4, Duration.ofSeconds(10))) {
+      int warm = pool.serve(instance -> instance.checksum(1_000));
       assertThat(pool.evictIdle()).isEqualTo(2);
       assertThat(pool.alive()).isZero();
-      pool.serve(instance -> instance.checksum(1));
+      // The module was dropped too: this request compiles it again.
+      assertThat(pool.serve(instance -> instance.checksum(1_000))).isEqualTo(warm);
       assertThat(pool.coldStarts()).isEqualTo(1);
+      assertThat(pool.evictIdle()).isEqualTo(1);
+      assertThat(pool.serve(instance -> instance.checksum(1_000))).isEqualTo(warm);
     }
   }
 

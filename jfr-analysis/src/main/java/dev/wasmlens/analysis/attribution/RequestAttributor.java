@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Splits a slow request's wasm time over the causes: each operation is attributed on its own, and a
  * compile, store creation or instantiation on the request's path is set-up work the request did
- * instead of finding it done, so what its own evidence leaves unexplained is put down to cold
- * start, with strong evidence (the operation is in the recording).
+ * instead of finding it done, so its time is put down to cold start, with strong evidence (the
+ * operation is in the recording), except what medium or strong evidence gives another cause (a
+ * pause its thread sat in, a lock it waited for).
  */
 public final class RequestAttributor {
   private final Attributor operations;
@@ -41,18 +42,19 @@ public final class RequestAttributor {
     if (!isSetUp(operation.phase())) {
       return attributed;
     }
-    List<Share> shares = new ArrayList<>();
+    Map<Cause, Share> shares = new EnumMap<>(Cause.class);
     for (Share share : attributed.shares()) {
-      shares.add(
-          share.cause() == Cause.UNEXPLAINED
+      Share kept =
+          share.cause() == Cause.UNEXPLAINED || share.strength() == Strength.WEAK
               ? new Share(
                   Cause.COLD_START,
                   share.nanos(),
                   Strength.STRONG,
                   operation.phase().label() + " on the request's path")
-              : share);
+              : share;
+      shares.merge(kept.cause(), kept, RequestAttributor::merge);
     }
-    return new AttributedOperation(operation, shares);
+    return new AttributedOperation(operation, new ArrayList<>(shares.values()));
   }
 
   private static boolean isSetUp(WasmOperation.Phase phase) {

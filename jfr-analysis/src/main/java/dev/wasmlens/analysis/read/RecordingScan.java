@@ -185,7 +185,8 @@ public final class RecordingScan {
         event.hasField("cpuTime") ? event.getDuration("cpuTime").toNanos() : -1,
         event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
         firstUse,
-        string(event, "traceId"));
+        // A phase under no application span is a trace of its own (its own span's), not a request.
+        string(event, "parentSpanId") == null ? null : string(event, "traceId"));
   }
 
   /** Operations the filter kept, by start time. */

@@ -10,6 +10,8 @@ package dev.wasmlens.analysis.read;
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
  * @param hostNanos for a call, time spent in host functions
  * @param firstUse the first instantiation of its module, or the first call into its instance
+ * @param traceId the application's trace the operation ran under (an HTTP server span, say): the
+ *     request it belongs to; null when it ran under no application span
  */
 public record WasmOperation(
     Phase phase,
