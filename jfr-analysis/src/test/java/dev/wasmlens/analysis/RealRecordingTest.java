@@ -182,6 +182,107 @@ class RealRecordingTest {
   }
 
   @Test
+  void theLockFaultIsNamedAsContentionOfTheCallsThatWaitedInTheirHostCall() throws Exception {
+    Path recording = record("lock", "prewarmed-pool", false, 64, 100, 4);
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+
+    // Waits for the request gate the fault held, read from the recording independently.
+    List<RecordedEvent> waits =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(e -> e.getEventType().getName().equals("jdk.JavaMonitorEnter"))
+            .filter(e -> e.getClass("monitorClass").getName().endsWith("RequestGate"))
+            .collect(Collectors.toList());
+    assertThat(waits).as("waits for the request gate").isNotEmpty();
+    List<AttributedOperation> waited =
+        analysis.tail().stream()
+            .filter(a -> waitedOnItsThread(waits, a) * 2 >= a.operation().durationNanos())
+            .collect(Collectors.toList());
+    List<AttributedOperation> named =
+        analysis.tail().stream()
+            .filter(a -> a.mainCause() == Cause.CONTENTION)
+            .collect(Collectors.toList());
+    Score score = Score.of("lock", analysis.tail().size(), waited, named);
+    assertThat(waited).isNotEmpty();
+    assertThat(score.recall()).isGreaterThanOrEqualTo(0.95);
+    assertThat(score.precision()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  private static long waitedOnItsThread(List<RecordedEvent> waits, AttributedOperation slow) {
+    long covered = 0;
+    for (RecordedEvent wait : waits) {
+      if (wait.getThread() != null
+          && wait.getThread().getJavaThreadId() == slow.operation().threadId()) {
+        covered +=
+            Math.max(
+                0,
+                Math.min(slow.operation().endNanos(), epochNanos(wait.getEndTime()))
+                    - Math.max(slow.operation().startNanos(), epochNanos(wait.getStartTime())));
+      }
+    }
+    return covered;
+  }
+
+  @Test
+  void theJitFaultIsNamedForTheOperationsItSlowed() throws Exception {
+    Path recording = record("jit", "prewarmed-pool", false, 64, 100, 4);
+    Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
+    JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
+    long from = epochNanos(Instant.parse(truth.get("start").asText()));
+    long to = epochNanos(Instant.parse(truth.get("end").asText()));
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+    List<AttributedOperation> inside =
+        analysis.tail().stream()
+            .filter(a -> a.operation().startNanos() >= from && a.operation().endNanos() <= to)
+            .collect(Collectors.toList());
+    List<AttributedOperation> named =
+        analysis.tail().stream()
+            .filter(a -> a.mainCause() == Cause.JIT)
+            .collect(Collectors.toList());
+    Score score = Score.of("jit", analysis.tail().size(), inside, named);
+    System.out.printf(
+        "jit: main causes inside the fault: %s%n",
+        inside.stream()
+            .collect(Collectors.groupingBy(AttributedOperation::mainCause, Collectors.counting())));
+    // The fault takes the cores (compiler threads, and its own thread running the fresh code):
+    // what JIT does not explain inside it goes to host functions (a host call slowed), CPU
+    // starvation or unexplained; JIT is seldom named outside it. Measured figures:
+    // docs/analyzer.md.
+    assertThat(inside).isNotEmpty();
+    assertThat(score.recall()).isGreaterThanOrEqualTo(0.3);
+    assertThat(score.precision()).isGreaterThanOrEqualTo(0.9);
+  }
+
+  /**
+   * How well the analyzer named one injected cause: of the slow items the fault really slowed
+   * ({@code truth}), how many it named ({@code recall}); of those it named, how many were really
+   * slowed ({@code precision}). Printed for docs/analyzer.md.
+   */
+  private record Score(double recall, double precision) {
+    static <T> Score of(String fault, int tail, List<T> truth, List<T> named) {
+      long right = named.stream().filter(truth::contains).count();
+      Score score =
+          new Score(
+              truth.isEmpty() ? 1 : (double) right / truth.size(),
+              named.isEmpty() ? 1 : (double) right / named.size());
+      System.out.printf(
+          "%s: tail %d; slowed by the fault %d; named %d; rightly %d; recall %.0f%%, precision"
+              + " %.0f%%%n",
+          fault,
+          tail,
+          truth.size(),
+          named.size(),
+          right,
+          100 * score.recall,
+          100 * score.precision);
+      return score;
+    }
+  }
+
+  @Test
   void theColdStartFaultIsNamedAsTheCauseOfTheSlowRequestsThatSetUpAnInstance() throws Exception {
     Path recording = record("cold-start", "prewarmed-pool", true, 64, 100, 4);
     List<String> problems = new ArrayList<>();
@@ -208,18 +309,10 @@ class RealRecordingTest {
             .collect(Collectors.toList());
     List<AttributedRequest> namedCold =
         slow.stream().filter(r -> r.mainCause() == Cause.COLD_START).collect(Collectors.toList());
-    long right = namedCold.stream().filter(slowAndCold::contains).count();
-    System.out.printf(
-        "slow requests: %d (threshold %d us); %d of them set up an instance, %d put down to cold"
-            + " start, %d rightly%n",
-        slow.size(),
-        analysis.requestThresholdNanos() / 1000,
-        slowAndCold.size(),
-        namedCold.size(),
-        right);
+    Score score = Score.of("cold-start (requests)", slow.size(), slowAndCold, namedCold);
     assertThat(slowAndCold).as("slow requests that set up an instance").isNotEmpty();
-    assertThat(right).as("recall").isGreaterThanOrEqualTo(Math.round(slowAndCold.size() * 0.95));
-    assertThat(right).as("precision").isGreaterThanOrEqualTo(Math.round(namedCold.size() * 0.95));
+    assertThat(score.recall()).isGreaterThanOrEqualTo(0.95);
+    assertThat(score.precision()).isGreaterThanOrEqualTo(0.95);
   }
 
   /**

@@ -1,14 +1,14 @@
 package dev.wasmlens.demo.fault;
 
 /**
- * A monitor every request passes through on its way in, as requests do through a synchronized
- * registry or logger in many services. Uncontended it costs nanoseconds; the lock-contention
- * injector holds it.
+ * A monitor every request's host call passes through, as host functions do through a synchronized
+ * registry, cache or logger of the application. Uncontended it costs nanoseconds; the
+ * lock-contention injector holds it, and the requests' wasm calls wait inside their host call.
  */
 public final class RequestGate {
   private long admitted;
 
-  /** Lets one request in. */
+  /** Lets one request's host call through. */
   public synchronized void admit() {
     admitted++;
   }

@@ -21,19 +21,43 @@ public final class ChecksumInstance implements AutoCloseable {
   private final Instance instance;
   private final Func checksum;
 
+  /** What {@code host.mix} runs first during the current call; the store's thread only. */
+  private Runnable onHostCall = () -> {};
+
   /**
    * Instantiates {@code module} (compiled from {@link GuestBinaries#CHECKSUM}) on {@code engine}.
    */
   public ChecksumInstance(Engine engine, Module module) {
     store = new Store<>(null, engine);
-    mix = WasmFunctions.wrap(store, WasmValType.I32, WasmValType.I32, x -> x ^ (x >>> 7));
+    mix =
+        WasmFunctions.wrap(
+            store,
+            WasmValType.I32,
+            WasmValType.I32,
+            x -> {
+              onHostCall.run();
+              return x ^ (x >>> 7);
+            });
     instance = new Instance(store, module, List.of(Extern.fromFunc(mix)));
     checksum = instance.getFunc(store, "checksum").get();
   }
 
   /** Runs the guest's loop {@code iterations} times; it calls the host once at the end. */
   public int checksum(int iterations) {
-    return checksum.call(store, Val.fromI32(iterations))[0].i32();
+    return checksum(iterations, () -> {});
+  }
+
+  /**
+   * Runs the guest's loop {@code iterations} times; its host call runs {@code onHostCall} first, as
+   * a host function reaching shared application state (a registry, a cache) would.
+   */
+  public int checksum(int iterations, Runnable onHostCall) {
+    this.onHostCall = onHostCall;
+    try {
+      return checksum.call(store, Val.fromI32(iterations))[0].i32();
+    } finally {
+      this.onHostCall = () -> {};
+    }
   }
 
   @Override

@@ -250,8 +250,7 @@ public final class WasmService implements AutoCloseable {
       return;
     }
     try {
-      gate.admit();
-      int result = strategy.serve(instance -> instance.checksum(iterations));
+      int result = strategy.serve(instance -> instance.checksum(iterations, gate::admit));
       served.incrementAndGet();
       respond(exchange, 200, result + "\n");
     } catch (InterruptedException e) {
