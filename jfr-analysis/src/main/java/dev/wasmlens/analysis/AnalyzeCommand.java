@@ -2,6 +2,7 @@ package dev.wasmlens.analysis;
 
 import dev.wasmlens.analysis.report.HtmlReport;
 import dev.wasmlens.analysis.report.JsonReport;
+import dev.wasmlens.analysis.report.OtlpJsonTraces;
 import dev.wasmlens.analysis.report.TextReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -69,6 +70,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "Write the report here instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--traces",
+      description =
+          "Also write the slow requests and operations with their causes here, as OTLP JSON traces"
+              + " (Jaeger UI: Upload; or POST to an OTLP/HTTP receiver's /v1/traces).")
+  Path traces;
+
   @Override
   public Integer call() throws IOException {
     if (!(percentile > 0 && percentile < 100)) {
@@ -91,6 +99,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
         write(analysis, file);
+      }
+    }
+    if (traces != null) {
+      try (Writer file = Files.newBufferedWriter(traces, StandardCharsets.UTF_8)) {
+        OtlpJsonTraces.write(analysis, file);
       }
     }
     analysis.problems().forEach(p -> System.err.println("wasmlens-analyze: " + p));

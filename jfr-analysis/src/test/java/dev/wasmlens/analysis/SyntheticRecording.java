@@ -22,6 +22,8 @@ final class SyntheticRecording {
     long instanceId;
     String outcome;
     boolean firstForInstance;
+    String traceId;
+    String parentSpanId;
 
     @Timespan long cpuTime;
 
@@ -38,8 +40,14 @@ final class SyntheticRecording {
   }
 
   /**
+   * The application span every call ran under; calls {@code 2k} and {@code 2k+1} form a request.
+   */
+  static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
+
+  /**
    * Writes {@code calls} calls of about 50 µs, every tenth about 2 ms with its wait spent sleeping
-   * in a host function, and one compile, to {@code file}.
+   * in a host function, and one compile, to {@code file}. Calls come in pairs, each pair one
+   * request (trace {@link #traceId}).
    */
   static Path write(Path file, int calls) throws Exception {
     try (Recording recording = new Recording()) {
@@ -75,12 +83,19 @@ final class SyntheticRecording {
         call.firstForInstance = i == 0;
         call.cpuTime = slow ? 10_000 : 50_000;
         call.hostTime = host;
+        call.traceId = traceId(i / 2);
+        call.parentSpanId = PARENT_SPAN_ID;
         call.commit();
       }
       recording.stop();
       recording.dump(file);
     }
     return file;
+  }
+
+  /** The trace of request {@code n}. */
+  static String traceId(int n) {
+    return String.format("4bf92f3577b34da6a3ce929d%08x", n + 1);
   }
 
   private static void busy(Duration duration) {

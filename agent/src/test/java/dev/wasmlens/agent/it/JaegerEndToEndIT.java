@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wasmlens.agent.it.app.HttpWasmApp;
 import dev.wasmlens.agent.it.app.WasmScenario;
+import dev.wasmlens.otel.testing.JaegerServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class JaegerEndToEndIT {
 
   @BeforeAll
   static void startJaeger() throws Exception {
-    jaeger = JaegerServer.start();
+    jaeger = JaegerServer.start(ChildJvm.WORK_DIR);
   }
 
   @AfterAll

@@ -1,4 +1,4 @@
-package dev.wasmlens.agent.it;
+package dev.wasmlens.otel.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,31 +24,38 @@ import org.junit.jupiter.api.Assumptions;
  * otel-exporter/jaeger/build-jaeger.sh} and started on free loopback ports for the test.
  *
  * <p>Without Go the build is impossible: the test is then skipped with that reason, unless {@code
- * -Dwasmlens.it.requireJaeger=true} (as in CI), where it fails.
+ * -Dwasmlens.it.requireJaeger=true} (as in CI), where it fails. Shared with the agent's and the
+ * analyzer's tests through this module's test jar; they set {@code wasmlens.it.jaegerBuildScript}.
  */
-final class JaegerServer implements AutoCloseable {
+public final class JaegerServer implements AutoCloseable {
   private static final int NO_GO_EXIT_CODE = 3;
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
+  private final Path workDir;
   private final int otlpGrpcPort;
   private final int otlpHttpPort;
   private final int queryPort;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
-  private JaegerServer(Process process, int otlpGrpcPort, int otlpHttpPort, int queryPort) {
+  private JaegerServer(
+      Process process, Path workDir, int otlpGrpcPort, int otlpHttpPort, int queryPort) {
     this.process = process;
+    this.workDir = workDir;
     this.otlpGrpcPort = otlpGrpcPort;
     this.otlpHttpPort = otlpHttpPort;
     this.queryPort = queryPort;
   }
 
-  /** Builds Jaeger if it is not cached, starts it, and waits until it is healthy. */
-  static JaegerServer start() throws Exception {
-    Path binary = build();
-    Path config = Files.createDirectories(ChildJvm.WORK_DIR).resolve("jaeger-config.yaml");
+  /**
+   * Builds Jaeger if it is not cached, starts it with its configuration and log in {@code workDir},
+   * and waits until it is healthy.
+   */
+  public static JaegerServer start(Path workDir) throws Exception {
+    Path binary = build(workDir);
+    Path config = Files.createDirectories(workDir).resolve("jaeger-config.yaml");
     int grpc = freePort();
     int otlpHttp = freePort();
     int query = freePort();
@@ -58,23 +65,42 @@ final class JaegerServer implements AutoCloseable {
     Process process =
         new ProcessBuilder(binary.toString(), "--config", config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(ChildJvm.WORK_DIR.resolve("jaeger.log").toFile())
+            .redirectOutput(workDir.resolve("jaeger.log").toFile())
             .start();
-    JaegerServer server = new JaegerServer(process, grpc, otlpHttp, query);
+    JaegerServer server = new JaegerServer(process, workDir, grpc, otlpHttp, query);
     server.awaitHealthy(health);
     return server;
   }
 
-  String otlpGrpcEndpoint() {
+  public String otlpGrpcEndpoint() {
     return "http://127.0.0.1:" + otlpGrpcPort;
   }
 
-  String otlpHttpEndpoint() {
+  public String otlpHttpEndpoint() {
     return "http://127.0.0.1:" + otlpHttpPort;
   }
 
+  /**
+   * {@code POST /v1/traces} of an OTLP JSON export request to Jaeger's OTLP HTTP receiver.
+   *
+   * @throws IOException when Jaeger does not accept it, with its answer
+   */
+  public void postOtlpJson(String exportRequest) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(otlpHttpEndpoint() + "/v1/traces"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(exportRequest))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "POST /v1/traces answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
   /** {@code GET /api/v3/services}: the service names Jaeger knows. */
-  JsonNode services() throws IOException, InterruptedException {
+  public JsonNode services() throws IOException, InterruptedException {
     return get("/api/v3/services");
   }
 
@@ -82,7 +108,7 @@ final class JaegerServer implements AutoCloseable {
    * {@code GET /api/v3/traces}: the service's traces of the last hour, as OTLP JSON; null when none
    * (404).
    */
-  JsonNode traces(String service) throws IOException, InterruptedException {
+  public JsonNode traces(String service) throws IOException, InterruptedException {
     Instant now = Instant.now();
     return get(
         "/api/v3/traces?query.service_name="
@@ -95,7 +121,7 @@ final class JaegerServer implements AutoCloseable {
   }
 
   /** {@code GET /api/traces/{id}}: one trace in Jaeger's own JSON, as its UI shows it. */
-  JsonNode trace(String traceId) throws IOException, InterruptedException {
+  public JsonNode trace(String traceId) throws IOException, InterruptedException {
     return get("/api/traces/" + traceId);
   }
 
@@ -128,10 +154,7 @@ final class JaegerServer implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Jaeger exited with "
-                + process.exitValue()
-                + "; see "
-                + ChildJvm.WORK_DIR.resolve("jaeger.log"));
+            "Jaeger exited with " + process.exitValue() + "; see " + workDir.resolve("jaeger.log"));
       }
       try {
         if (http.send(
@@ -149,9 +172,9 @@ final class JaegerServer implements AutoCloseable {
     throw new IllegalStateException("Jaeger was not healthy within " + START_TIMEOUT);
   }
 
-  private static Path build() throws Exception {
+  private static Path build(Path workDir) throws Exception {
     Path script = Paths.get(System.getProperty("wasmlens.it.jaegerBuildScript"));
-    Path log = Files.createDirectories(ChildJvm.WORK_DIR).resolve("jaeger-build.log");
+    Path log = Files.createDirectories(workDir).resolve("jaeger-build.log");
     Process build =
         new ProcessBuilder("bash", script.toString())
             .redirectError(log.toFile())
