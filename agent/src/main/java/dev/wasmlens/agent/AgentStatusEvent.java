@@ -15,8 +15,9 @@ import jdk.jfr.StackTrace;
 
 /**
  * The agent's own health, written into every recording at the end of each chunk: how many classes
- * it instrumented, how many failures it suppressed, how many wasm objects it tracks. The analyzer
- * reads it to tell whether a recording can be trusted to be complete.
+ * it instrumented, how many failures it suppressed, how many wasm objects it tracks, and which
+ * service on which host recorded. The analyzer reads it to tell whether a recording can be trusted
+ * to be complete, and to merge a fleet's recordings per service.
  */
 @Name("wasmlens.AgentStatus")
 @Label("WasmLens Agent Status")
@@ -28,6 +29,15 @@ import jdk.jfr.StackTrace;
 final class AgentStatusEvent extends Event {
   @Label("Agent Version")
   String agentVersion;
+
+  @Label("Service Name")
+  @Description(
+      "otel.service.name / OTEL_SERVICE_NAME, else the main class or jar: the analyzer merges a"
+          + " fleet's recordings by it")
+  String serviceName;
+
+  @Label("Host Name")
+  String hostName;
 
   @Label("Instrumented Classes")
   @Description("wasmtime-java classes instrumented so far")
@@ -66,6 +76,8 @@ final class AgentStatusEvent extends Event {
         () -> {
           AgentStatusEvent status = new AgentStatusEvent();
           status.agentVersion = AgentStartup.VERSION;
+          status.serviceName = ServiceIdentity.SERVICE_NAME;
+          status.hostName = ServiceIdentity.HOST_NAME;
           status.instrumentedClasses = transformer.instrumentedClasses();
           status.suppressedFailures = AgentFailures.count();
           Throwable first = AgentFailures.first();

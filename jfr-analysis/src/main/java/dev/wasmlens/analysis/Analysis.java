@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
 import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
@@ -9,8 +10,11 @@ import java.util.Map;
 /**
  * What an analysis found. Durations in nanoseconds.
  *
+ * @param service the service the recordings come from, as the agent named it
+ * @param hosts the hosts they were recorded on
  * @param files the recordings analyzed
- * @param problems one line per input that could not be analyzed, or held no wasm events
+ * @param problems one line per input that could not be analyzed, or held no wasm events (of the
+ *     whole run, every service's analysis holds them)
  * @param warnings one line per cause a recording cannot support, with the file
  * @param thresholds per phase, the duration from which an operation is in the tail
  * @param tail the slow operations with their causes, slowest first
@@ -22,8 +26,10 @@ import java.util.Map;
  * @param timeline the JVM events around the slowest operations, for the report's timeline
  */
 public record Analysis(
+    String service,
+    List<String> hosts,
     List<String> files,
-    List<String> problems,
+    @JsonIgnore List<String> problems,
     List<String> warnings,
     double percentile,
     List<Distributions.Row> distributions,

@@ -90,33 +90,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     List<Path> files = Analyzer.recordings(inputs, problems);
     long threshold = thresholdMillis == null ? -1 : (long) (thresholdMillis * 1_000_000);
-    Analysis analysis =
+    List<Analysis> services =
         new Analyzer(percentile, threshold)
             .analyze(files, problems, line -> System.err.println(line));
     if (output == null) {
       Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      write(analysis, stdout);
+      write(services, problems, stdout);
     } else {
       try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        write(analysis, file);
+        write(services, problems, file);
       }
     }
     if (traces != null) {
       try (Writer file = Files.newBufferedWriter(traces, StandardCharsets.UTF_8)) {
-        OtlpJsonTraces.write(analysis, file);
+        OtlpJsonTraces.write(services, file);
       }
     }
-    analysis.problems().forEach(p -> System.err.println("wasmlens-analyze: " + p));
-    return analysis.problems().isEmpty() && !analysis.files().isEmpty() ? OK : FAILED;
+    problems.forEach(p -> System.err.println("wasmlens-analyze: " + p));
+    return problems.isEmpty() && !services.isEmpty() ? OK : FAILED;
   }
 
-  private void write(Analysis analysis, Writer writer) throws IOException {
+  private void write(List<Analysis> services, List<String> problems, Writer writer)
+      throws IOException {
     if (format.equals("json")) {
-      JsonReport.write(analysis, writer);
+      JsonReport.write(services, problems, writer);
     } else if (format.equals("html")) {
-      HtmlReport.write(analysis, top, writer);
+      HtmlReport.write(services, problems, top, writer);
     } else {
-      TextReport.write(analysis, top, new PrintWriter(writer));
+      TextReport.write(services, problems, top, new PrintWriter(writer));
     }
     writer.flush();
   }

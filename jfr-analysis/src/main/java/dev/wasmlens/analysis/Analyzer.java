@@ -22,19 +22,31 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Analyzes recordings in two passes over each file, so that memory holds the tail and its context,
- * never the whole recording: the first builds the latency distributions and sets the tail
- * thresholds, the second keeps the operations above them and attributes each to its causes with the
- * JVM events of the same file. Operations that carry a trace id are also grouped into requests (see
- * {@link RequestGrouper}), whose wasm time gets its own distribution and tail.
+ * never the whole recording: the first builds the latency distributions, merged per service, and
+ * sets the tail thresholds, the second keeps the operations above them and attributes each to its
+ * causes with the JVM events of the same file. Files are read in parallel, one per core. Operations
+ * that carry a trace id are also grouped into requests (see {@link RequestGrouper}), whose wasm
+ * time gets its own distribution and tail.
  */
 public final class Analyzer {
+  /** The service of recordings whose agent did not name one. */
+  public static final String UNKNOWN_SERVICE = "unknown service";
+
   /** The slowest operations per file whose surroundings the timeline shows. */
   static final int TIMELINE_OPERATIONS = 20;
 
@@ -78,12 +90,59 @@ public final class Analyzer {
   }
 
   /**
-   * Analyzes {@code files}; a file that cannot be read becomes a problem line and the others go on.
+   * Analyzes {@code files}, several at a time, merged per service: a file that cannot be read
+   * becomes a problem line and the others go on. {@code progress} may be called from several
+   * threads.
+   *
+   * @return one analysis per service (the agent's status event names it), by name
    */
-  public Analysis analyze(List<Path> files, List<String> problems, Consumer<String> progress) {
+  public List<Analysis> analyze(
+      List<Path> files, List<String> problems, Consumer<String> progress) {
+    ExecutorService readers =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())),
+            runnable -> {
+              Thread thread = new Thread(runnable, "wasmlens-analyze-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Map<String, List<Measured>> services = new TreeMap<>();
+      for (Measured measured : all(readers, files, file -> measure(file, progress))) {
+        if (measured.problem() != null) {
+          problems.add(measured.problem());
+        } else {
+          services.computeIfAbsent(measured.service(), s -> new ArrayList<>()).add(measured);
+        }
+      }
+      List<Analysis> analyses = new ArrayList<>();
+      for (Map.Entry<String, List<Measured>> service : services.entrySet()) {
+        analyses.add(
+            analyzeService(service.getKey(), service.getValue(), readers, problems, progress));
+      }
+      return analyses;
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  /** The second pass over one service's files, with the thresholds of the service as a whole. */
+  private Analysis analyzeService(
+      String service,
+      List<Measured> files,
+      ExecutorService readers,
+      List<String> problems,
+      Consumer<String> progress) {
     Distributions distributions = new Distributions();
     List<String> warnings = new ArrayList<>();
-    List<Path> readable = measure(files, distributions, problems, warnings, progress);
+    Set<String> hosts = new TreeSet<>();
+    for (Measured file : files) {
+      distributions.add(file.distributions());
+      warnings.addAll(file.warnings());
+      if (file.host() != null) {
+        hosts.add(file.host());
+      }
+    }
     Map<String, Long> thresholds = new LinkedHashMap<>();
     for (WasmOperation.Phase phase : WasmOperation.Phase.values()) {
       long threshold =
@@ -101,44 +160,19 @@ public final class Analyzer {
     List<AttributedRequest> slowRequests = new ArrayList<>();
     Analysis.Timeline timeline =
         new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (Path file : readable) {
-      try {
-        List<Request> requests = new ArrayList<>();
-        RequestGrouper grouper =
-            new RequestGrouper(
-                true,
-                request -> {
-                  if (requestThreshold > 0 && request.wasmNanos() >= requestThreshold) {
-                    requests.add(request);
-                  }
-                });
-        RecordingScan scan =
-            scan(
-                file,
-                2,
-                grouper::accept,
-                operation ->
-                    operation.durationNanos() > 0
-                        && operation.durationNanos() >= thresholds.get(operation.phase().label()),
-                progress);
-        grouper.finish();
-        Attributor attributor =
-            new Attributor(
-                new Context(
-                    scan.pauses(),
-                    scan.lockWaits(),
-                    scan.compilations(),
-                    scan.deoptimizations(),
-                    scan.cpuLoad(),
-                    medians,
-                    scan.compiles()));
-        scan.operations().forEach(operation -> tail.add(attributor.attribute(operation)));
-        RequestAttributor requestAttributor = new RequestAttributor(attributor);
-        requests.forEach(request -> slowRequests.add(requestAttributor.attribute(request)));
-        addToTimeline(timeline, scan);
-      } catch (IOException | RuntimeException | InternalError e) {
-        problems.add(file + ": " + describe(e));
+    List<Path> paths = files.stream().map(Measured::file).collect(Collectors.toList());
+    for (Explained explained :
+        all(
+            readers,
+            paths,
+            file -> explain(file, thresholds, requestThreshold, medians, progress))) {
+      if (explained.problem() != null) {
+        problems.add(explained.problem());
+        continue;
       }
+      tail.addAll(explained.tail());
+      slowRequests.addAll(explained.requests());
+      addToTimeline(timeline, explained.timeline());
     }
     tail.sort(
         Comparator.comparingLong((AttributedOperation a) -> a.operation().durationNanos())
@@ -146,7 +180,9 @@ public final class Analyzer {
     slowRequests.sort(
         Comparator.comparingLong((AttributedRequest a) -> a.request().wasmNanos()).reversed());
     return new Analysis(
-        readable.stream().map(Path::toString).collect(Collectors.toList()),
+        service,
+        List.copyOf(hosts),
+        paths.stream().map(Path::toString).collect(Collectors.toList()),
         problems,
         warnings,
         percentile,
@@ -160,59 +196,148 @@ public final class Analyzer {
         timeline);
   }
 
-  /**
-   * The first pass: counts every operation and request of the readable {@code files} into {@code
-   * distributions}, and returns those files.
-   */
-  private static List<Path> measure(
-      List<Path> files,
-      Distributions distributions,
-      List<String> problems,
-      List<String> warnings,
-      Consumer<String> progress) {
-    List<Path> readable = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        RequestGrouper grouper =
-            new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
-        RecordingScan scan =
-            scan(
-                file,
-                1,
-                operation -> {
-                  distributions.record(operation);
-                  grouper.accept(operation);
-                },
-                operation -> false,
-                progress);
-        grouper.finish();
-        if (scan.wasmEvents() == 0) {
-          problems.add(
-              file
-                  + ": no wasmlens events ("
-                  + scan.events()
-                  + " other events): was the agent attached?");
-          continue;
-        }
-        SettingsCheck.warnings(scan.settings())
-            .forEach(w -> warnings.add(file.getFileName() + ": " + w));
-        readable.add(file);
-      } catch (IOException | RuntimeException | InternalError e) {
-        problems.add(file + ": " + describe(e));
+  /** The first pass over one file: its distributions, service and settings warnings. */
+  private static Measured measure(Path file, Consumer<String> progress) {
+    try {
+      Distributions distributions = new Distributions();
+      RequestGrouper grouper =
+          new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
+      RecordingScan scan =
+          scan(
+              file,
+              1,
+              operation -> {
+                distributions.record(operation);
+                grouper.accept(operation);
+              },
+              operation -> false,
+              progress);
+      grouper.finish();
+      if (scan.wasmEvents() == 0) {
+        return Measured.problem(
+            file
+                + ": no wasmlens events ("
+                + scan.events()
+                + " other events): was the agent attached?");
       }
+      List<String> warnings = new ArrayList<>();
+      SettingsCheck.warnings(scan.settings())
+          .forEach(w -> warnings.add(file.getFileName() + ": " + w));
+      return new Measured(
+          file,
+          distributions,
+          scan.serviceName() == null ? UNKNOWN_SERVICE : scan.serviceName(),
+          scan.hostName(),
+          warnings,
+          null);
+    } catch (IOException | RuntimeException | InternalError e) {
+      return Measured.problem(file + ": " + describe(e));
     }
-    return readable;
   }
 
+  /** The second pass over one file: its tail operations and slow requests, attributed. */
+  private static Explained explain(
+      Path file,
+      Map<String, Long> thresholds,
+      long requestThreshold,
+      Map<String, Long> medians,
+      Consumer<String> progress) {
+    try {
+      List<Request> requests = new ArrayList<>();
+      RequestGrouper grouper =
+          new RequestGrouper(
+              true,
+              request -> {
+                if (requestThreshold > 0 && request.wasmNanos() >= requestThreshold) {
+                  requests.add(request);
+                }
+              });
+      RecordingScan scan =
+          scan(
+              file,
+              2,
+              grouper::accept,
+              operation ->
+                  operation.durationNanos() > 0
+                      && operation.durationNanos() >= thresholds.get(operation.phase().label()),
+              progress);
+      grouper.finish();
+      Attributor attributor =
+          new Attributor(
+              new Context(
+                  scan.pauses(),
+                  scan.lockWaits(),
+                  scan.compilations(),
+                  scan.deoptimizations(),
+                  scan.cpuLoad(),
+                  medians,
+                  scan.compiles()));
+      RequestAttributor requestAttributor = new RequestAttributor(attributor);
+      return new Explained(
+          scan.operations().stream().map(attributor::attribute).collect(Collectors.toList()),
+          requests.stream().map(requestAttributor::attribute).collect(Collectors.toList()),
+          timeline(scan),
+          null);
+    } catch (IOException | RuntimeException | InternalError e) {
+      return new Explained(List.of(), List.of(), null, file + ": " + describe(e));
+    }
+  }
+
+  /**
+   * Runs {@code work} on every file with {@code readers}, and returns the results in file order.
+   */
+  private static <T> List<T> all(
+      ExecutorService readers, List<Path> files, Function<Path, T> work) {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Path file : files) {
+      futures.add(readers.submit(() -> work.apply(file)));
+    }
+    List<T> results = new ArrayList<>();
+    try {
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading recordings", e);
+    } catch (ExecutionException e) {
+      // measure and explain turn every failure into a problem line; an Error is left to surface.
+      throw new IllegalStateException(e.getCause());
+    }
+    return results;
+  }
+
+  /** One file after the first pass: a problem, or its distributions and where it comes from. */
+  private record Measured(
+      Path file,
+      Distributions distributions,
+      String service,
+      String host,
+      List<String> warnings,
+      String problem) {
+    static Measured problem(String problem) {
+      return new Measured(null, null, null, null, List.of(), problem);
+    }
+  }
+
+  /** One file after the second pass: a problem, or its attributed tail and timeline. */
+  private record Explained(
+      List<AttributedOperation> tail,
+      List<AttributedRequest> requests,
+      Analysis.Timeline timeline,
+      String problem) {}
+
   /** The JVM events from the start of this file's slowest operations to the end of them. */
-  private static void addToTimeline(Analysis.Timeline timeline, RecordingScan scan) {
+  private static Analysis.Timeline timeline(RecordingScan scan) {
+    Analysis.Timeline timeline =
+        new Analysis.Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     List<WasmOperation> slowest =
         scan.operations().stream()
             .sorted(Comparator.comparingLong(WasmOperation::durationNanos).reversed())
             .limit(TIMELINE_OPERATIONS)
             .collect(Collectors.toList());
     if (slowest.isEmpty()) {
-      return;
+      return timeline;
     }
     long from = slowest.stream().mapToLong(WasmOperation::startNanos).min().getAsLong();
     long to = slowest.stream().mapToLong(WasmOperation::endNanos).max().getAsLong();
@@ -231,6 +356,13 @@ public final class Analyzer {
                                     && w.overlap(o.startNanos(), o.endNanos()) > 0))
             .collect(Collectors.toList());
     keep(timeline.lockWaits(), waits, from, to);
+    return timeline;
+  }
+
+  private static void addToTimeline(Analysis.Timeline timeline, Analysis.Timeline file) {
+    keep(timeline.pauses(), file.pauses(), Long.MIN_VALUE, Long.MAX_VALUE);
+    keep(timeline.compilations(), file.compilations(), Long.MIN_VALUE, Long.MAX_VALUE);
+    keep(timeline.lockWaits(), file.lockWaits(), Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   private static void keep(List<Interval> kept, List<Interval> intervals, long from, long to) {

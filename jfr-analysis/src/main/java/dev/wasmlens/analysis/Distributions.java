@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Latency distributions per phase, and per phase, module and name, in HdrHistogram (3 significant
- * digits). Not thread-safe: one per analysis.
+ * digits). Not thread-safe: one per file while reading, then {@linkplain #add merged} per service.
  */
 public final class Distributions {
   /** The phase column of the requests' row. */
@@ -41,6 +41,20 @@ public final class Distributions {
           .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
           .recordValue(nanos);
     }
+  }
+
+  /** Adds everything {@code other} counted: recordings of one service, merged. */
+  public void add(Distributions other) {
+    other.byPhase.forEach(
+        (phase, h) ->
+            byPhase.computeIfAbsent(phase, p -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
+    other.byOperation.forEach(
+        (key, h) ->
+            byOperation.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
+    other.warmByOperation.forEach(
+        (key, h) ->
+            warmByOperation.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
+    requests.add(other.requests);
   }
 
   /** Counts one request's wasm time. */

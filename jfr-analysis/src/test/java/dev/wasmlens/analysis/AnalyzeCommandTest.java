@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,25 +113,68 @@ class AnalyzeCommandTest {
         .isEqualTo(AnalyzeCommand.OK);
 
     JsonNode json = new ObjectMapper().readTree(report.toFile());
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
-    JsonNode analysis = json.get("analysis");
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(json.get("problems")).isEmpty();
+    assertThat(json.get("services")).hasSize(1);
+    JsonNode analysis = json.get("services").get(0);
+    assertThat(analysis.get("service").asText()).isEqualTo(SyntheticRecording.SERVICE);
+    assertThat(analysis.get("hosts").get(0).asText()).isEqualTo("host-1");
     JsonNode tail = analysis.get("tail");
     assertThat(analysis.get("thresholds").get("call").asLong()).isEqualTo(1_000_000);
-    // Every tenth call slept about 2 ms in its host function: those 20 calls, and the 3 ms compile,
-    // are the tail.
-    assertThat(tail.size()).isEqualTo(21);
-    for (JsonNode slow : tail) {
-      if (slow.get("operation").get("phase").asText().equals("COMPILE")) {
-        continue;
-      }
-      assertThat(slow.get("operation").get("name").asText()).isEqualTo("slow");
-      assertThat(slow.get("mainCause").asText()).isEqualTo("HOST_FUNCTIONS");
-    }
+    // Every tenth call slept about 2 ms in its host function: those 20 calls and the 3 ms compile
+    // are the tail (with, at times, a fast call this busy machine held up beyond 1 ms).
+    List<JsonNode> slowCalls = new ArrayList<>();
+    tail.forEach(
+        slow -> {
+          if ("slow".equals(slow.get("operation").get("name").asText())) {
+            slowCalls.add(slow);
+          }
+        });
+    assertThat(slowCalls)
+        .hasSize(20)
+        .allSatisfy(slow -> assertThat(slow.get("mainCause").asText()).isEqualTo("HOST_FUNCTIONS"));
+    assertThat(tail.findValues("phase").stream().map(JsonNode::asText)).contains("COMPILE");
+    assertThat(tail.size()).isLessThanOrEqualTo(24);
     assertThat(analysis.get("causes").get("HOST_FUNCTIONS").get("mainCauseOf").asLong())
         .isEqualTo(20);
     JsonNode callRow = analysis.get("distributions").get(1);
     assertThat(callRow.get("phase").asText()).isEqualTo("call");
     assertThat(callRow.get("count").asLong()).isEqualTo(200);
+    // Calls come in pairs, one request each: the 20 requests holding a slow call are the slow ones.
+    assertThat(analysis.get("requestThresholdNanos").asLong()).isEqualTo(1_000_000);
+    assertThat(analysis.get("requests")).hasSize(20);
+    for (JsonNode request : analysis.get("requests")) {
+      assertThat(request.get("request").get("operationCount").asInt()).isEqualTo(2);
+      assertThat(request.get("mainCause").asText()).isEqualTo("HOST_FUNCTIONS");
+      assertThat(request.get("operations")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aFleetsRecordingsAreReadInParallelAndMergedPerService() throws Exception {
+    Path fleet = Files.createDirectory(work.resolve("fleet"));
+    SyntheticRecording.write(fleet.resolve("a1.jfr"), 50, "checkout", "host-1");
+    SyntheticRecording.write(fleet.resolve("a2.jfr"), 70, "checkout", "host-2");
+    SyntheticRecording.write(fleet.resolve("b1.jfr"), 30, "search", "host-1");
+    Path report = work.resolve("fleet.json");
+
+    assertThat(AnalyzeCommand.run("--format", "json", "-o", report.toString(), fleet.toString()))
+        .as("exit code; standard error: %s", err)
+        .isEqualTo(AnalyzeCommand.OK);
+
+    JsonNode services = new ObjectMapper().readTree(report.toFile()).get("services");
+    assertThat(services).hasSize(2);
+    JsonNode checkout = services.get(0);
+    assertThat(checkout.get("service").asText()).isEqualTo("checkout");
+    assertThat(checkout.get("hosts").toString()).isEqualTo("[\"host-1\",\"host-2\"]");
+    assertThat(checkout.get("files")).hasSize(2);
+    assertThat(checkout.get("distributions").get(1).get("count").asLong()).isEqualTo(120);
+    // The tail is taken at the merged service's p99 and gathered from both hosts' files.
+    assertThat(checkout.get("tail").findValues("name").stream().map(JsonNode::asText))
+        .contains("slow");
+    JsonNode search = services.get(1);
+    assertThat(search.get("service").asText()).isEqualTo("search");
+    assertThat(search.get("distributions").get(1).get("count").asLong()).isEqualTo(30);
   }
 
   @Test

@@ -51,9 +51,7 @@ class RealRecordingTest {
     JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
     long from = epochNanos(Instant.parse(truth.get("start").asText()));
     long to = epochNanos(Instant.parse(truth.get("end").asText()));
-    List<String> problems = new ArrayList<>();
-    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
-    assertThat(problems).isEmpty();
+    Analysis analysis = analyze(recording);
     assertThat(analysis.warnings()).isEmpty();
 
     // The fault's collections, and every collection, read from the recording independently of the
@@ -117,6 +115,17 @@ class RealRecordingTest {
     assertThat(gcOutside.size()).isLessThanOrEqualTo(outside.size() / 10);
   }
 
+  /** The analysis of one recording of one service, which must have been read without problems. */
+  private static Analysis analyze(Path recording) {
+    List<String> problems = new ArrayList<>();
+    List<Analysis> services =
+        new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+    assertThat(problems).isEmpty();
+    assertThat(services).hasSize(1);
+    assertThat(services.get(0).service()).isEqualTo("wasmlens-demo.jar");
+    return services.get(0);
+  }
+
   private static long overlap(List<long[]> intervals, long start, long end) {
     long covered = 0;
     for (long[] interval : intervals) {
@@ -128,9 +137,7 @@ class RealRecordingTest {
   @Test
   void theEngineLockFaultIsNamedAsContentionOfTheStoreCreationsItHeldUp() throws Exception {
     Path recording = record("engine-lock", "fresh-instance", false, 64, 100, 2);
-    List<String> problems = new ArrayList<>();
-    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
-    assertThat(problems).isEmpty();
+    Analysis analysis = analyze(recording);
 
     // The fault's compiles (wat2wasm, 1.5 MB), read from the recording independently of the
     // analyzer.
@@ -190,9 +197,7 @@ class RealRecordingTest {
   @Test
   void theLockFaultIsNamedAsContentionOfTheCallsThatWaitedInTheirHostCall() throws Exception {
     Path recording = record("lock", "prewarmed-pool", false, 64, 100, 4);
-    List<String> problems = new ArrayList<>();
-    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
-    assertThat(problems).isEmpty();
+    Analysis analysis = analyze(recording);
 
     // Waits for the request gate the fault held, read from the recording independently.
     List<RecordedEvent> waits =
@@ -237,9 +242,7 @@ class RealRecordingTest {
     JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
     long from = epochNanos(Instant.parse(truth.get("start").asText()));
     long to = epochNanos(Instant.parse(truth.get("end").asText()));
-    List<String> problems = new ArrayList<>();
-    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
-    assertThat(problems).isEmpty();
+    Analysis analysis = analyze(recording);
     // Scored after the service's warm-up, whose own compilations are real JIT of another origin.
     long warm = from - WARM_UP_MARGIN_NANOS;
     List<AttributedOperation> inside =
@@ -294,9 +297,7 @@ class RealRecordingTest {
   @Test
   void theColdStartFaultIsNamedAsTheCauseOfTheSlowRequestsThatSetUpAnInstance() throws Exception {
     Path recording = record("cold-start", "prewarmed-pool", true, 64, 100, 4);
-    List<String> problems = new ArrayList<>();
-    Analysis analysis = new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
-    assertThat(problems).isEmpty();
+    Analysis analysis = analyze(recording);
 
     // Requests that compiled, created a store or an instance on their path (the pool was empty),
     // read from the recording independently of the analyzer: the traces of those events under a

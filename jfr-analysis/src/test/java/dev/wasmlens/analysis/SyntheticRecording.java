@@ -30,6 +30,12 @@ final class SyntheticRecording {
     @Timespan long hostTime;
   }
 
+  @Name("wasmlens.AgentStatus")
+  static final class AgentStatus extends Event {
+    String serviceName;
+    String hostName;
+  }
+
   @Name("wasmlens.Compile")
   static final class Compile extends Event {
     String module;
@@ -38,6 +44,9 @@ final class SyntheticRecording {
 
     @Timespan long cpuTime;
   }
+
+  /** The service the recordings come from, unless told otherwise. */
+  static final String SERVICE = "synthetic-service";
 
   /**
    * The application span every call ran under; calls {@code 2k} and {@code 2k+1} form a request.
@@ -50,10 +59,20 @@ final class SyntheticRecording {
    * request (trace {@link #traceId}).
    */
   static Path write(Path file, int calls) throws Exception {
+    return write(file, calls, SERVICE, "host-1");
+  }
+
+  /** The same, recorded by {@code service} on {@code host} (as the agent's status event says). */
+  static Path write(Path file, int calls, String service, String hostName) throws Exception {
     try (Recording recording = new Recording()) {
       recording.enable(Call.class).withoutThreshold();
       recording.enable(Compile.class).withoutThreshold();
+      recording.enable(AgentStatus.class);
       recording.start();
+      AgentStatus status = new AgentStatus();
+      status.serviceName = service;
+      status.hostName = hostName;
+      status.commit();
       Compile compile = new Compile();
       compile.begin();
       busy(Duration.ofMillis(3));

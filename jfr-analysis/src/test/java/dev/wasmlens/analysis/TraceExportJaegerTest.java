@@ -3,7 +3,6 @@ package dev.wasmlens.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wasmlens.analysis.report.OtlpJsonTraces;
 import dev.wasmlens.otel.testing.JaegerServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ class TraceExportJaegerTest {
       assertThat(tag(request, "wasmlens.cause.main")).isEqualTo("host functions");
       assertThat(tag(request, "service.name")).isNull();
       assertThat(trace.get("processes").elements().next().get("serviceName").asText())
-          .isEqualTo(OtlpJsonTraces.SERVICE_NAME);
+          .isEqualTo(SyntheticRecording.SERVICE);
       // Each cause is a log on the span, with its time, strength and evidence.
       JsonNode hostLog =
           StreamSupport.stream(request.get("logs").spliterator(), false)

@@ -35,6 +35,8 @@ public final class RecordingScan {
   private final List<Interval> deoptimizations = new ArrayList<>();
   private final List<Interval> cpuLoad = new ArrayList<>();
   private final Map<String, String> settings = new HashMap<>();
+  private String serviceName;
+  private String hostName;
   private long wasmEvents;
   private long events;
 
@@ -136,6 +138,12 @@ public final class RecordingScan {
                 -1,
                 String.valueOf(event.getFloat("machineTotal"))));
         break;
+      case "wasmlens.AgentStatus":
+        if (event.hasField("serviceName") && event.getString("serviceName") != null) {
+          serviceName = event.getString("serviceName");
+          hostName = string(event, "hostName");
+        }
+        break;
       case "jdk.ActiveSetting":
         String name = eventNames.get(event.getLong("id"));
         if (name != null) {
@@ -228,6 +236,19 @@ public final class RecordingScan {
   /** The recording's active settings, {@code event#setting -> value}. */
   public Map<String, String> settings() {
     return settings;
+  }
+
+  /**
+   * The service that recorded, from the agent's status event; null when the recording has none (an
+   * older agent, or a recording that ended before its first chunk did).
+   */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** The host that recorded; null when unknown. */
+  public String hostName() {
+    return hostName;
   }
 
   /** How many wasm events the file held. */

@@ -30,8 +30,12 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** Writes the page, with at most {@code top} operations on the timeline and in the table. */
-  public static void write(Analysis analysis, int top, Writer out) throws IOException {
+  /**
+   * Writes the page: the run's {@code problems}, then a section per service, with at most {@code
+   * top} operations on each timeline and table.
+   */
+  public static void write(List<Analysis> services, List<String> problems, int top, Writer out)
+      throws IOException {
     StringBuilder html = new StringBuilder();
     html.append(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>WasmLens analysis</title>\n")
@@ -41,19 +45,28 @@ public final class HtmlReport {
             "td,th{padding:2px 8px;text-align:right;border-bottom:1px solid #ddd}td:first-child,th:first-child")
         .append(
             "{text-align:left}.problem{color:#b00}.warning{color:#a60}svg text{font-size:11px}</style>\n")
-        .append("</head><body>\n<h1>WasmLens analysis</h1>\n<p>")
-        .append(escape(String.join(", ", analysis.files())))
-        .append("</p>\n");
-    analysis
-        .problems()
-        .forEach(p -> html.append("<p class=\"problem\">").append(escape(p)).append("</p>\n"));
-    analysis
-        .warnings()
-        .forEach(w -> html.append("<p class=\"warning\">").append(escape(w)).append("</p>\n"));
-    distributions(analysis, html);
-    causes(analysis, html);
-    timeline(analysis, top, html);
-    slowest(analysis, top, html);
+        .append("</head><body>\n<h1>WasmLens analysis</h1>\n");
+    problems.forEach(p -> html.append("<p class=\"problem\">").append(escape(p)).append("</p>\n"));
+    for (Analysis analysis : services) {
+      html.append("<h2>")
+          .append(escape(analysis.service()))
+          .append(" on ")
+          .append(
+              escape(
+                  analysis.hosts().isEmpty()
+                      ? "unknown hosts"
+                      : String.join(", ", analysis.hosts())))
+          .append("</h2>\n<p>")
+          .append(escape(String.join(", ", analysis.files())))
+          .append("</p>\n");
+      analysis
+          .warnings()
+          .forEach(w -> html.append("<p class=\"warning\">").append(escape(w)).append("</p>\n"));
+      distributions(analysis, html);
+      causes(analysis, html);
+      timeline(analysis, top, html);
+      slowest(analysis, top, html);
+    }
     html.append("</body></html>\n");
     out.write(html.toString());
   }
@@ -63,7 +76,7 @@ public final class HtmlReport {
         analysis.distributions().stream()
             .filter(r -> r.module() == null && r.name() == null)
             .toList();
-    html.append("<h2>Latency by phase</h2>\n");
+    html.append("<h3>Latency by phase</h3>\n");
     if (phases.isEmpty()) {
       html.append("<p>No wasm operations.</p>\n");
       return;
@@ -107,7 +120,7 @@ public final class HtmlReport {
   }
 
   private static void causes(Analysis analysis, StringBuilder html) {
-    html.append("<h2>The tail by cause</h2>\n<p>")
+    html.append("<h3>The tail by cause</h3>\n<p>")
         .append(analysis.tail().size())
         .append(" operations at or above their phase's threshold.</p>\n")
         .append(svgOpen(40));
@@ -145,7 +158,7 @@ public final class HtmlReport {
 
   private static void timeline(Analysis analysis, int top, StringBuilder html) {
     List<AttributedOperation> slowest = analysis.tail().stream().limit(top).toList();
-    html.append("<h2>Timeline of the slowest operations</h2>\n");
+    html.append("<h3>Timeline of the slowest operations</h3>\n");
     if (slowest.isEmpty()) {
       html.append("<p>No slow operation.</p>\n");
       return;
@@ -253,7 +266,7 @@ public final class HtmlReport {
 
   private static void slowest(Analysis analysis, int top, StringBuilder html) {
     html.append(
-            "<h2>Slowest operations</h2>\n<table><tr><th>operation</th><th>duration</th><th>main cause</th>")
+            "<h3>Slowest operations</h3>\n<table><tr><th>operation</th><th>duration</th><th>main cause</th>")
         .append("<th>evidence</th></tr>\n");
     for (AttributedOperation attributed : analysis.tail().stream().limit(top).toList()) {
       Share main =

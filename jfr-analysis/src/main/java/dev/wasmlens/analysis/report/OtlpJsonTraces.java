@@ -33,51 +33,64 @@ import java.util.Set;
  * here, so the mapping is written out with Jackson, field by field as the protocol defines it.
  */
 public final class OtlpJsonTraces {
-  /** The {@code service.name} the spans are reported under. */
-  public static final String SERVICE_NAME = "wasm-recording";
-
   private static final String SCOPE = "dev.wasmlens.analysis";
   private static final int KIND_INTERNAL = 1;
   private static final int STATUS_ERROR = 2;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Span ids need only be unique within a trace; seeded so that one analysis writes one file. */
-  private final Random ids = new Random(1);
+  /** Ids of one export; seeded, so that one analysis always writes the same file. */
+  private final Random ids;
 
   private final ArrayNode spans = NODES.arrayNode();
 
-  private OtlpJsonTraces() {}
+  private OtlpJsonTraces(Random ids) {
+    this.ids = ids;
+  }
 
-  /** Writes {@code analysis}'s slow requests and operations to {@code out}, which stays open. */
-  public static void write(Analysis analysis, Writer out) throws IOException {
-    OtlpJsonTraces traces = new OtlpJsonTraces();
+  /**
+   * Writes each service's slow requests and operations to {@code out}, which stays open: one
+   * resource per service, named as the recordings name it.
+   */
+  public static void write(List<Analysis> services, Writer out) throws IOException {
+    ArrayNode resourceSpans = NODES.arrayNode();
+    Random ids = new Random(1);
+    for (Analysis analysis : services) {
+      resourceSpans.add(new OtlpJsonTraces(ids).resourceSpans(analysis));
+    }
+    ObjectNode document = NODES.objectNode();
+    document.set("resourceSpans", resourceSpans);
+    new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, document);
+  }
+
+  private ObjectNode resourceSpans(Analysis analysis) {
     Set<WasmOperation> inRequests = new HashSet<>();
     for (AttributedRequest request : analysis.requests()) {
-      traces.request(request);
+      request(request);
       request.operations().forEach(o -> inRequests.add(o.operation()));
     }
     for (AttributedOperation operation : analysis.tail()) {
       if (!inRequests.contains(operation.operation())) {
         String traceId = operation.operation().traceId();
-        traces.operation(operation, traceId == null ? traces.newId(16) : traceId, null);
+        operation(operation, traceId == null ? newId(16) : traceId, null);
       }
     }
-    ObjectNode resource = NODES.objectNode();
-    resource.set(
-        "attributes",
+    ArrayNode attributes =
         NODES
             .arrayNode()
-            .add(attribute("service.name", SERVICE_NAME))
-            .add(attribute("wasmlens.recordings", String.join(", ", analysis.files()))));
+            .add(attribute("service.name", analysis.service()))
+            .add(attribute("wasmlens.recordings", String.join(", ", analysis.files())));
+    if (analysis.hosts().size() == 1) {
+      attributes.add(attribute("host.name", analysis.hosts().get(0)));
+    }
+    ObjectNode resource = NODES.objectNode();
+    resource.set("attributes", attributes);
     ObjectNode scopeSpans = NODES.objectNode();
     scopeSpans.set("scope", NODES.objectNode().put("name", SCOPE));
-    scopeSpans.set("spans", traces.spans);
+    scopeSpans.set("spans", spans);
     ObjectNode resourceSpans = NODES.objectNode();
     resourceSpans.set("resource", resource);
     resourceSpans.set("scopeSpans", NODES.arrayNode().add(scopeSpans));
-    ObjectNode document = NODES.objectNode();
-    document.set("resourceSpans", NODES.arrayNode().add(resourceSpans));
-    new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, document);
+    return resourceSpans;
   }
 
   private void request(AttributedRequest attributed) {

@@ -18,15 +18,29 @@ import java.util.Map;
 public final class TextReport {
   private TextReport() {}
 
-  /** Writes {@code analysis}, listing at most {@code top} slow operations. */
-  public static void write(Analysis analysis, int top, PrintWriter out) {
-    analysis.problems().forEach(p -> out.println("problem: " + p));
-    analysis.warnings().forEach(w -> out.println("warning: " + w));
-    if (analysis.files().isEmpty()) {
+  /**
+   * Writes the run's {@code problems}, then each service's analysis, listing at most {@code top}
+   * slow operations and requests.
+   */
+  public static void write(
+      List<Analysis> services, List<String> problems, int top, PrintWriter out) {
+    problems.forEach(p -> out.println("problem: " + p));
+    if (services.isEmpty()) {
       out.println("nothing to analyze");
-      out.flush();
-      return;
     }
+    for (Analysis analysis : services) {
+      write(analysis, top, out);
+    }
+    out.flush();
+  }
+
+  private static void write(Analysis analysis, int top, PrintWriter out) {
+    out.printf(
+        "%n== %s on %s: %d recording(s) ==%n",
+        analysis.service(),
+        analysis.hosts().isEmpty() ? "unknown hosts" : String.join(", ", analysis.hosts()),
+        analysis.files().size());
+    analysis.warnings().forEach(w -> out.println("warning: " + w));
     out.printf("%nLatency by phase and operation (%s)%n", String.join(", ", analysis.files()));
     out.printf(
         "%-12s %-24s %-20s %9s %10s %10s %10s %10s %10s%n",
@@ -69,7 +83,6 @@ public final class TextReport {
     if (analysis.requestThresholdNanos() > 0) {
       requests(analysis, top, out);
     }
-    out.flush();
   }
 
   /** The slow requests: their causes, then the slowest with their operations. */
