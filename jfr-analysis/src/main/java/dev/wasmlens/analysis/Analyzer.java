@@ -415,9 +415,14 @@ public final class Analyzer {
         file,
         everyOperation,
         keep,
-        events ->
+        (events, fraction) ->
             progress.accept(
-                String.format("  %s: %.0f million events read", file.getFileName(), events / 1e6)),
+                String.format(
+                    "  %s pass %d: %s%.1f million events",
+                    file.getFileName(),
+                    pass,
+                    fraction < 0 ? "" : String.format("%.0f%%, ", 100 * fraction),
+                    events / 1e6)),
         RecordingScan.PROGRESS_EVENTS);
   }
 

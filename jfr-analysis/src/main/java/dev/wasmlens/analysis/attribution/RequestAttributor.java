@@ -28,7 +28,7 @@ public final class RequestAttributor {
       AttributedOperation one = onPath(operations.attribute(operation));
       attributed.add(one);
       for (Share share : one.shares()) {
-        byCause.merge(share.cause(), share, RequestAttributor::merge);
+        byCause.merge(share.cause(), share, Share::combine);
       }
     }
     return new AttributedRequest(
@@ -52,7 +52,7 @@ public final class RequestAttributor {
                   Strength.STRONG,
                   operation.phase().label() + " on the request's path")
               : share;
-      shares.merge(kept.cause(), kept, RequestAttributor::merge);
+      shares.merge(kept.cause(), kept, Share::combine);
     }
     return new AttributedOperation(operation, new ArrayList<>(shares.values()));
   }
@@ -61,12 +61,5 @@ public final class RequestAttributor {
     return phase == WasmOperation.Phase.COMPILE
         || phase == WasmOperation.Phase.STORE_CREATE
         || phase == WasmOperation.Phase.INSTANTIATE;
-  }
-
-  /** Two shares of one cause: their time added, the stronger evidence, the larger one's words. */
-  private static Share merge(Share a, Share b) {
-    Share larger = a.nanos() >= b.nanos() ? a : b;
-    Strength stronger = a.strength().compareTo(b.strength()) <= 0 ? a.strength() : b.strength();
-    return new Share(a.cause(), a.nanos() + b.nanos(), stronger, larger.evidence());
   }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
@@ -24,8 +23,18 @@ import jdk.jfr.consumer.RecordingFile;
  * compilations, deoptimizations, and machine CPU load.
  */
 public final class RecordingScan {
-  /** Events between two progress reports: a few seconds of reading. */
-  public static final long PROGRESS_EVENTS = 5_000_000;
+  /** Events between two progress reports: about a second of reading. */
+  public static final long PROGRESS_EVENTS = 1_000_000;
+
+  /** Told how far a pass has come. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * @param events events read so far
+     * @param fraction how much of the recording's time they reach, 0 to 1; -1 when unknown
+     */
+    void report(long events, double fraction);
+  }
 
   private final List<WasmOperation> kept = new ArrayList<>();
   private final List<WasmOperation> compiles = new ArrayList<>();
@@ -43,8 +52,8 @@ public final class RecordingScan {
   private RecordingScan() {}
 
   /**
-   * Reads {@code file}, telling {@code progress} the number of events read every {@link
-   * #PROGRESS_EVENTS} events.
+   * Reads {@code file}, telling {@code progress} how far it has come every {@code progressEvery}
+   * events.
    *
    * @throws IOException when the file cannot be read or is not a valid recording
    */
@@ -52,10 +61,11 @@ public final class RecordingScan {
       Path file,
       Consumer<WasmOperation> everyOperation,
       Predicate<WasmOperation> keep,
-      LongConsumer progress,
+      Progress progress,
       long progressEvery)
       throws IOException {
     RecordingScan scan = new RecordingScan();
+    RecordingSpan span = RecordingSpan.of(file);
     Map<Long, RecordedEvent> safepointBegins = new HashMap<>();
     try (RecordingFile recording = new RecordingFile(file)) {
       Map<Long, String> eventNames = new HashMap<>();
@@ -65,7 +75,8 @@ public final class RecordingScan {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
         if (++scan.events % progressEvery == 0) {
-          progress.accept(scan.events);
+          progress.report(
+              scan.events, span == null ? -1 : span.fractionAt(nanos(event.getEndTime())));
         }
         scan.accept(event, eventNames, safepointBegins, everyOperation, keep);
       }

@@ -38,13 +38,17 @@ class RecordingScanTest {
     }
     AtomicInteger seen = new AtomicInteger();
     List<Long> progress = new ArrayList<>();
+    List<Double> fractions = new ArrayList<>();
 
     RecordingScan scan =
         RecordingScan.read(
             file,
             operation -> seen.incrementAndGet(),
             operation -> "Store".equals(operation.name()),
-            progress::add,
+            (events, fraction) -> {
+              progress.add(events);
+              fractions.add(fraction);
+            },
             100);
 
     assertThat(seen.get()).isEqualTo(250);
@@ -54,5 +58,30 @@ class RecordingScanTest {
         .allSatisfy(o -> assertThat(o.phase()).isEqualTo(WasmOperation.Phase.TEARDOWN));
     assertThat(progress).isNotEmpty().allSatisfy(count -> assertThat(count % 100).isZero());
     assertThat(progress.get(progress.size() - 1)).isLessThanOrEqualTo(scan.events());
+    // The chunk headers give the recording's time, so progress is told as a share of it.
+    assertThat(fractions).allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+  }
+
+  @Test
+  void theRecordingsSpanComesFromItsChunkHeadersAndIsNullForOtherFiles() throws Exception {
+    Path file = work.resolve("span.jfr");
+    java.time.Instant before = java.time.Instant.now();
+    try (Recording recording = new Recording()) {
+      recording.enable(Teardown.class).withoutThreshold();
+      recording.start();
+      Thread.sleep(50);
+      recording.stop();
+      recording.dump(file);
+    }
+    java.time.Instant after = java.time.Instant.now();
+    RecordingSpan span = RecordingSpan.of(file);
+    assertThat(span).isNotNull();
+    assertThat(span.startNanos())
+        .isBetween(RecordingScan.nanos(before) - 1_000_000_000L, RecordingScan.nanos(after));
+    assertThat(span.endNanos() - span.startNanos()).isGreaterThanOrEqualTo(40_000_000L);
+    assertThat(span.fractionAt(span.startNanos())).isZero();
+    assertThat(span.fractionAt(span.endNanos() + 1)).isEqualTo(1.0);
+    assertThat(RecordingSpan.of(java.nio.file.Files.writeString(work.resolve("t.jfr"), "text")))
+        .isNull();
   }
 }
