@@ -21,13 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small wasmtime-java application to run under the agent; the full demo service comes with issue
- * 4.
+ * A small wasmtime-java application to run under the agent, and a dense source of wasm events (a
+ * large recording for the analyzer's benchmark).
  *
  * <p>It runs a real-world WASI command, wabt's {@code wat2wasm}, inside Wasmtime to build its own
  * guest from {@code checksum.wat}, then calls that guest from several threads; the guest calls back
- * into a Java host function. At the end it summarizes what the agent recorded, when a recording
- * runs.
+ * into a Java host function.
  */
 public final class SampleApp {
   static final int THREADS = 4;
@@ -37,6 +36,11 @@ public final class SampleApp {
   private SampleApp() {}
 
   public static void main(String[] args) throws Exception {
+    run(THREADS, CALLS_PER_THREAD);
+  }
+
+  /** Builds the guest, then makes {@code callsPerThread} calls on each of {@code threads}. */
+  static void run(int threads, long callsPerThread) throws Exception {
     Path work = Files.createTempDirectory("wasmlens-sample-");
     try (Engine engine = new Engine()) {
       Path guest = buildGuestWithWat2wasm(engine, work);
@@ -44,13 +48,12 @@ public final class SampleApp {
           "built %s (%d bytes) with wat2wasm running in Wasmtime%n",
           guest.getFileName(), Files.size(guest));
       try (Module module = Module.fromFile(engine, guest.toString())) {
-        long checksum = callFromThreads(engine, module);
+        long checksum = callFromThreads(engine, module, threads, callsPerThread);
         System.out.printf(
             "%d threads x %d calls of checksum(%d): combined checksum %d%n",
-            THREADS, CALLS_PER_THREAD, LOOP_ITERATIONS, checksum);
+            threads, callsPerThread, LOOP_ITERATIONS, checksum);
       }
     }
-    RecordingSummary.print(System.out);
   }
 
   /** Runs wat2wasm (a WASI command) to turn checksum.wat into checksum.wasm in {@code work}. */
@@ -76,10 +79,12 @@ public final class SampleApp {
   }
 
   /** Each thread gets its own store, host function and instance, as a request handler would. */
-  private static long callFromThreads(Engine engine, Module module) throws InterruptedException {
-    long[] sums = new long[THREADS];
+  private static long callFromThreads(
+      Engine engine, Module module, int threadCount, long callsPerThread)
+      throws InterruptedException {
+    long[] sums = new long[threadCount];
     List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
+    for (int t = 0; t < threadCount; t++) {
       int thread = t;
       threads.add(
           new Thread(
@@ -91,7 +96,7 @@ public final class SampleApp {
                   try (Instance instance =
                       new Instance(store, module, List.of(Extern.fromFunc(mix)))) {
                     Func checksum = instance.getFunc(store, "checksum").get();
-                    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                    for (long i = 0; i < callsPerThread; i++) {
                       sums[thread] += checksum.call(store, Val.fromI32(LOOP_ITERATIONS))[0].i32();
                     }
                   }

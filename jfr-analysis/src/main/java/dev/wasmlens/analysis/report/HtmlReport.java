@@ -3,6 +3,7 @@ package dev.wasmlens.analysis.report;
 import dev.wasmlens.analysis.Analysis;
 import dev.wasmlens.analysis.Distributions;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
+import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Share;
 import dev.wasmlens.analysis.read.Interval;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 public final class HtmlReport {
   static final int WIDTH = 900;
+  private static final int BAR_WIDTH = 200;
+  private static final int BAR_HEIGHT = 12;
   private static final Map<Cause, String> COLORS =
       Map.of(
           Cause.HOST_FUNCTIONS, "#4e79a7",
@@ -66,6 +69,7 @@ public final class HtmlReport {
       causes(analysis, html);
       timeline(analysis, top, html);
       slowest(analysis, top, html);
+      requests(analysis, top, html);
     }
     html.append("</body></html>\n");
     out.write(html.toString());
@@ -298,6 +302,50 @@ public final class HtmlReport {
     html.append("</table>\n");
   }
 
+  /** The slow requests, each with its wasm time split by cause as a bar. */
+  private static void requests(Analysis analysis, int top, StringBuilder html) {
+    if (analysis.requests().isEmpty()) {
+      return;
+    }
+    html.append("<h3>Slowest requests</h3>\n<p>")
+        .append(analysis.requests().size())
+        .append(" traces whose wasm time is at or above ")
+        .append(Durations.format(analysis.requestThresholdNanos()))
+        .append(
+            "</p>\n<table><tr><th>trace</th><th>wasm time</th><th>operations</th><th>main cause</th>")
+        .append("<th>by cause</th></tr>\n");
+    for (AttributedRequest attributed : analysis.requests().stream().limit(top).toList()) {
+      AttributedRequest.RequestSummary request = attributed.request();
+      StringBuilder bar = new StringBuilder(svgOpen(BAR_WIDTH, BAR_HEIGHT));
+      int x = 0;
+      for (Share share : attributed.shares()) {
+        int width = (int) Math.round((double) BAR_WIDTH * share.nanos() / request.wasmNanos());
+        bar.append(
+            rect(
+                x,
+                0,
+                width,
+                BAR_HEIGHT,
+                COLORS.get(share.cause()),
+                share.cause().label() + ": " + Durations.format(share.nanos())));
+        x += width;
+      }
+      bar.append("</svg>");
+      html.append("<tr><td>")
+          .append(escape(request.traceId()))
+          .append("</td><td>")
+          .append(Durations.format(request.wasmNanos()))
+          .append("</td><td>")
+          .append(request.operationCount())
+          .append("</td><td>")
+          .append(escape(attributed.mainCause().label()))
+          .append("</td><td>")
+          .append(bar)
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
   private static int logWidth(long value, long min, long max, int width) {
     if (value <= min) {
       return 2;
@@ -308,8 +356,12 @@ public final class HtmlReport {
   }
 
   private static String svgOpen(int height) {
+    return svgOpen(WIDTH, height);
+  }
+
+  private static String svgOpen(int width, int height) {
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
-        + WIDTH
+        + width
         + "\" height=\""
         + height
         + "\">\n";

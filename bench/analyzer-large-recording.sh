@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The analyzer on a large recording: generates one of about SIZE_MB megabytes (default 1024) with the
+# sample app under the agent (not committed; kept in target/bench), then times, in the same run,
+#   wasmlens-analyze with a 512 MB heap, `jfr summary`, and `jfr print --events 'wasmlens.*'`,
+# and prints MB/s and peak RSS for each as a Markdown table (docs/benchmarks.md).
+#
+#   bench/analyzer-large-recording.sh [SIZE_MB]
+#
+# Needs the built jars (mvn -B -q -DskipTests package) and GNU time (/usr/bin/time, Debian package
+# "time") for the peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+size_mb=${1:-1024}
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jfr_bin="$(dirname "$(readlink -f "$(command -v "$java_bin")")")/jfr"
+agent=agent/target/wasmlens-agent.jar
+demo=demo-app/target/wasmlens-demo.jar
+analyzer=jfr-analysis/target/wasmlens-analyze.jar
+work=target/bench
+recording="$work/large-${size_mb}mb.jfr"
+
+for jar in "$agent" "$demo" "$analyzer"; do
+  [[ -f "$jar" ]] || { echo "missing $jar: build first (mvn -B -q -DskipTests package)" >&2; exit 1; }
+done
+[[ -x /usr/bin/time ]] || { echo "GNU time is needed for peak RSS: apt-get install time" >&2; exit 1; }
+mkdir -p "$work"
+
+if [[ ! -f "$recording" ]]; then
+  # A call and its host call take about 80 bytes in the recording (docs/jfr-settings.md).
+  threads=2
+  calls=$(( size_mb * 1024 * 1024 / 80 / threads ))
+  echo "generating $recording: $threads threads x $calls calls" >&2
+  start=$(date +%s)
+  "$java_bin" -Xmx1g "-javaagent:$agent=jfr.file=$recording" -jar "$demo" sample \
+    --threads "$threads" --calls "$calls" >&2
+  echo "generated in $(( $(date +%s) - start )) s" >&2
+fi
+bytes=$(stat -c %s "$recording")
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1048576 }')
+
+# Runs a command under GNU time; prints "seconds peak-RSS-MiB".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
+    echo "failed: $*" >&2; tail -3 "$work/stderr.txt" >&2; exit 1; }
+  awk '{ printf "%s %.0f", $1, $2 / 1024 }' "$work/time.txt"
+}
+
+row() {
+  local name=$1; shift
+  read -r seconds rss < <(measure "$@")
+  awk -v n="$name" -v s="$seconds" -v r="$rss" -v mb="$mb" \
+    'BEGIN { printf "| %s | %.1f | %.1f | %d |\n", n, s, mb / s, r }'
+}
+
+echo "| tool | seconds | MB/s | peak RSS (MiB) |"
+echo "|---|---|---|---|"
+row "wasmlens-analyze (-Xmx512m)" "$java_bin" -Xmx512m -jar "$analyzer" --format json -o "$work/report.json" "$recording"
+row "jfr summary" "$jfr_bin" summary "$recording"
+row "jfr print --events 'wasmlens.*'" "$jfr_bin" print --events 'wasmlens.*' "$recording"
+echo
+echo "recording: $recording, $mb MB; $("$java_bin" -version 2>&1 | head -1); $(nproc) cores"
