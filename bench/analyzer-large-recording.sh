@@ -43,7 +43,7 @@ mb=$(awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1048576 }')
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
     echo "failed: $*" >&2; tail -3 "$work/stderr.txt" >&2; exit 1; }
-  awk '{ printf "%s %.0f", $1, $2 / 1024 }' "$work/time.txt"
+  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$work/time.txt"
 }
 
 row() {

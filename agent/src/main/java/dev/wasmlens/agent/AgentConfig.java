@@ -64,6 +64,14 @@ final class AgentConfig {
   }
 
   /**
+   * {@code wasmlens.cpu-time} (default true): read the thread's CPU clock at the start and end of
+   * each phase, for its {@code cpuTime} field.
+   */
+  boolean cpuTime() {
+    return bool("cpu-time", true);
+  }
+
+  /**
    * {@code wasmlens.debug} (default false): log each instrumented class and each suppressed
    * failure.
    */

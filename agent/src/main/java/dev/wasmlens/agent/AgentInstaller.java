@@ -2,6 +2,7 @@ package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.bootstrap.PhaseListener;
+import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
 import dev.wasmlens.agent.telemetry.TelemetryListener;
 import dev.wasmlens.otel.ExportCounters;
@@ -40,6 +41,7 @@ final class AgentInstaller {
       warnAboutLoadedClasses(instrumentation);
     }
 
+    ThreadCpuClock.enable(config.cpuTime());
     StringBuilder started = new StringBuilder();
     WasmTelemetry telemetry = startTelemetry(agentArgs);
     if (config.jfrFile() != null) {

@@ -39,9 +39,12 @@ final class PhaseClock {
     event.begin();
   }
 
-  /** Turns the value {@link #start} returned into the CPU time elapsed since. */
+  /**
+   * Turns the value {@link #start} returned into the CPU time elapsed since; -1 when the CPU clock
+   * is not read ({@code wasmlens.cpu-time=false}), which the analyzer takes as unknown.
+   */
   static long elapsedCpu(long negatedStartCpu) {
-    return negatedStartCpu + ThreadCpuClock.nanos();
+    return ThreadCpuClock.enabled() ? negatedStartCpu + ThreadCpuClock.nanos() : -1;
   }
 
   /** Sets the outcome of an ended {@code event} from {@code thrown}. */

@@ -268,6 +268,24 @@ class WasmPhasesIT {
     assertThat(events.all.get(0).getStartTime()).isAfter(Instant.EPOCH);
   }
 
+  @Test
+  void withoutTheCpuClockCpuTimeIsUnknownAndEverythingElseIsRecorded() throws Exception {
+    Path recording = ChildJvm.recordingFile("scenario-no-cpu-time");
+    ChildJvm.Result result =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .withAgent("jfr.file=" + recording + ",cpu-time=false")
+            .run("scenario-no-cpu-time");
+    assertThat(result.stdout()).isEqualTo(plain.stdout());
+    WasmEvents withoutCpu = WasmEvents.read(recording);
+    assertThat(withoutCpu.where(CALL, e -> true)).hasSameSizeAs(events.where(CALL, e -> true));
+    List<RecordedEvent> timed = withoutCpu.all.stream().filter(e -> e.hasField("cpuTime")).toList();
+    assertThat(timed).isNotEmpty();
+    assertThat(timed).allSatisfy(e -> assertThat(e.getDuration("cpuTime").toNanos()).isEqualTo(-1));
+    // With the clock (the default), CPU time is measured.
+    assertThat(events.where(CALL, e -> true))
+        .allSatisfy(e -> assertThat(e.getDuration("cpuTime").toNanos()).isNotNegative());
+  }
+
   private static String outcomeOf(String export) {
     List<RecordedEvent> calls = events.where(CALL, field("export", export));
     assertThat(calls).hasSize(1);

@@ -1,0 +1,96 @@
+package dev.wasmlens.bench;
+
+import dev.wasmlens.demo.guest.ChecksumInstance;
+import dev.wasmlens.demo.guest.GuestBinaries;
+import dev.wasmlens.demo.guest.Wat2Wasm;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The child of {@link CallCostCommand}: times {@code Func.call} of a trivial export (returns its
+ * argument) and of a realistic one (the checksum guest's loop, which calls a host function once),
+ * after a warm-up, in batches; prints one line per export: {@code export nanosPerCall}, the median
+ * of its batches.
+ */
+@Command(name = "call-loop", hidden = true)
+final class CallLoop implements Callable<Integer> {
+  static final String IDENTITY_WAT =
+      "(module (func (export \"identity\") (param i32) (result i32) local.get 0))";
+
+  @Option(names = "--trivial-calls", description = "Calls per batch of the trivial export.")
+  int trivialCalls = 20_000;
+
+  @Option(names = "--realistic-calls", description = "Calls per batch of the realistic export.")
+  int realisticCalls = 2_000;
+
+  @Option(names = "--realistic-iterations", description = "Loop iterations of a realistic call.")
+  int iterations = 2_000;
+
+  @Option(names = "--batches", description = "Timed batches after as many of warm-up.")
+  int batches = 10;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Engine engine = new Engine();
+        Wat2Wasm wat2wasm = new Wat2Wasm(engine);
+        Module identityModule = new Module(engine, wat2wasm.convert(IDENTITY_WAT));
+        Store<Void> store = new Store<>(null, engine);
+        Instance instance = new Instance(store, identityModule, List.of());
+        Module checksumModule = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
+        ChecksumInstance checksum = new ChecksumInstance(engine, checksumModule)) {
+      Func identity = instance.getFunc(store, "identity").get();
+      Val[] argument = {Val.fromI32(7)};
+      System.out.printf(
+          "trivial %.1f%n",
+          median(
+              () -> {
+                int sink = 0;
+                for (int i = 0; i < trivialCalls; i++) {
+                  sink += identity.call(store, argument)[0].i32();
+                }
+                return sink;
+              },
+              trivialCalls));
+      System.out.printf(
+          "realistic %.1f%n",
+          median(
+              () -> {
+                int sink = 0;
+                for (int i = 0; i < realisticCalls; i++) {
+                  sink += checksum.checksum(iterations);
+                }
+                return sink;
+              },
+              realisticCalls));
+      identity.close();
+    }
+    return 0;
+  }
+
+  /** Runs {@code batch} as warm-up, then timed: the median nanoseconds per call of the timed. */
+  private double median(Callable<Integer> batch, int calls) throws Exception {
+    int sink = 0;
+    for (int i = 0; i < batches; i++) {
+      sink += batch.call();
+    }
+    List<Double> perCall = new ArrayList<>();
+    for (int i = 0; i < batches; i++) {
+      long start = System.nanoTime();
+      sink += batch.call();
+      perCall.add((double) (System.nanoTime() - start) / calls);
+    }
+    if (sink == 42) {
+      System.err.println("(keeps the results alive)");
+    }
+    return Stats.of(perCall).median();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.wasmlens.bench;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import picocli.CommandLine.Option;
+
+/** Options every benchmark takes: where the jars are, how many rounds. */
+final class CommonOptions {
+  @Option(names = "--agent", description = "The WasmLens agent jar (default: ${DEFAULT-VALUE}).")
+  Path agent = Paths.get("agent/target/wasmlens-agent.jar");
+
+  @Option(
+      names = "--otel-javaagent",
+      description = "The OpenTelemetry Java agent jar (default: ${DEFAULT-VALUE}).")
+  Path otelJavaagent = Paths.get("benchmarks/target/opentelemetry-javaagent.jar");
+
+  @Option(
+      names = "--rounds",
+      description = "Child JVMs per configuration, interleaved (default: ${DEFAULT-VALUE}).")
+  int rounds = 5;
+
+  @Option(
+      names = "--work",
+      description = "Where children write recordings and logs (default: ${DEFAULT-VALUE}).")
+  Path work = Paths.get("target/bench");
+
+  /** Checks the options and the jars; {@code otlpEndpoint} may be null. */
+  Configuration.Tools tools(String otlpEndpoint) throws Exception {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    for (Path jar : new Path[] {agent, otelJavaagent}) {
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalArgumentException(
+            jar + " is missing: build first (mvn -B -q -DskipTests package)");
+      }
+    }
+    Files.createDirectories(work);
+    return new Configuration.Tools(
+        Paths.get(System.getProperty("java.home"), "bin", "java"),
+        benchJar(),
+        agent.toAbsolutePath(),
+        otelJavaagent.toAbsolutePath(),
+        otlpEndpoint);
+  }
+
+  private static Path benchJar() throws URISyntaxException {
+    return Paths.get(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}

@@ -1,0 +1,88 @@
+package dev.wasmlens.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A way to run the JVM under test: without the agent, or with it in one of its modes. Each names
+ * the JVM options it adds.
+ */
+enum Configuration {
+  /** No agent: the baseline every ratio is taken against. */
+  BARE("no agent"),
+  /** The agent attached with nothing to record for: no recording, no telemetry. */
+  IDLE("agent, nothing recording"),
+  /** The agent recording JFR events only, at its default settings. */
+  JFR("agent, JFR recording"),
+  /** The agent recording JFR events without reading the thread's CPU clock. */
+  JFR_NO_CPU_TIME("agent, JFR recording, cpu-time=false"),
+  /** The agent making spans (default threshold: calls of 100 us or more) exported to none. */
+  SPANS_NONE("agent, spans to none"),
+  /** The same, exported over OTLP/HTTP to a live endpoint. */
+  SPANS_OTLP("agent, spans to OTLP"),
+  /** A span on every call (threshold 0), exported over OTLP/HTTP. */
+  SPAN_EVERY_CALL("agent, a span on every call, OTLP"),
+  /** The official OpenTelemetry Java agent alone, for the start-up comparison. */
+  OTEL_JAVAAGENT("OpenTelemetry Java agent");
+
+  private final String label;
+
+  Configuration(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** The JVM options this configuration adds. */
+  List<String> jvmOptions(Tools tools, Path work) {
+    List<String> options = new ArrayList<>();
+    String agent = "-javaagent:" + tools.agent();
+    switch (this) {
+      case BARE:
+        break;
+      case IDLE:
+        options.add(agent);
+        break;
+      case JFR:
+        options.add(agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr"));
+        break;
+      case JFR_NO_CPU_TIME:
+        options.add(
+            agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr") + ",cpu-time=false");
+        break;
+      case SPANS_NONE:
+        options.add(agent);
+        options.add("-Dwasmlens.telemetry.enabled=true");
+        options.add("-Dotel.traces.exporter=none");
+        options.add("-Dotel.metrics.exporter=none");
+        break;
+      case SPANS_OTLP:
+        options.add(agent);
+        options.add("-Dotel.exporter.otlp.endpoint=" + tools.otlpEndpoint());
+        break;
+      case SPAN_EVERY_CALL:
+        options.add(agent + "=spans.call.min-duration=0");
+        options.add("-Dotel.exporter.otlp.endpoint=" + tools.otlpEndpoint());
+        break;
+      case OTEL_JAVAAGENT:
+        options.add("-javaagent:" + tools.otelJavaagent());
+        options.add("-Dotel.traces.exporter=none");
+        options.add("-Dotel.metrics.exporter=none");
+        break;
+      default:
+        throw new AssertionError(this);
+    }
+    options.add("-Dotel.logs.exporter=none");
+    return options;
+  }
+
+  /**
+   * What the children are run with.
+   *
+   * @param otlpEndpoint where SPANS_OTLP and SPAN_EVERY_CALL export; null when not needed
+   */
+  record Tools(Path java, Path benchJar, Path agent, Path otelJavaagent, String otlpEndpoint) {}
+}

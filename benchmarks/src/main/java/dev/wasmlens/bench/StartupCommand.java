@@ -1,0 +1,61 @@
+package dev.wasmlens.bench;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Time from starting the JVM to the first completed wasm call ({@link FirstCall}), without an
+ * agent, with WasmLens (recording, and exporting spans), and with the OpenTelemetry Java agent.
+ * Timed by the parent from just before the process starts to the child's {@code done} line.
+ */
+@Command(
+    name = "startup",
+    mixinStandardHelpOptions = true,
+    description = "JVM start to the first completed wasm call, with and without agents.")
+final class StartupCommand implements Callable<Integer> {
+  private static final List<Configuration> MEASURED =
+      List.of(
+          Configuration.BARE,
+          Configuration.JFR,
+          Configuration.SPANS_OTLP,
+          Configuration.OTEL_JAVAAGENT);
+
+  @Mixin CommonOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<Configuration, List<Double>> millis = new EnumMap<>(Configuration.class);
+    try (OtlpSink sink = new OtlpSink()) {
+      Configuration.Tools tools = options.tools(sink.endpoint());
+      for (int round = 1; round <= options.rounds; round++) {
+        for (Configuration configuration : MEASURED) {
+          System.err.printf("round %d of %d: %s%n", round, options.rounds, configuration.label());
+          AtomicLong done = new AtomicLong();
+          long start = System.nanoTime();
+          Child.run(
+              configuration,
+              tools,
+              options.work,
+              List.of(),
+              List.of("first-call"),
+              (line, arrived) -> {
+                if (line.startsWith("done")) {
+                  done.set(arrived);
+                }
+              });
+          millis
+              .computeIfAbsent(configuration, c -> new ArrayList<>())
+              .add((done.get() - start) / 1e6);
+        }
+      }
+    }
+    ResultTable.print("ms to first call", millis);
+    return 0;
+  }
+}
