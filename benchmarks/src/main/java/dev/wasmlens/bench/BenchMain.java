@@ -3,7 +3,7 @@ package dev.wasmlens.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar benchmarks/target/wasmlens-bench.jar calls|startup|memory [options]}. */
+/** {@code java -jar benchmarks/target/wasmlens-bench.jar calls|startup|memory|load [options]}. */
 @Command(
     name = "wasmlens-bench",
     mixinStandardHelpOptions = true,
@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       CallCostCommand.class,
       StartupCommand.class,
       RetainedHeapCommand.class,
+      LoadCostCommand.class,
       CallLoop.class,
       FirstCall.class,
       RetainedHeap.class

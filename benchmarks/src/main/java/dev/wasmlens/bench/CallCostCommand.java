@@ -37,25 +37,25 @@ final class CallCostCommand implements Callable<Integer> {
     Map<Configuration, List<Double>> realistic = new EnumMap<>(Configuration.class);
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
-      for (int round = 1; round <= options.rounds; round++) {
-        for (Configuration configuration : MEASURED) {
-          System.err.printf("round %d of %d: %s%n", round, options.rounds, configuration.label());
-          for (String line :
-              Child.run(
-                  configuration,
-                  tools,
-                  options.work,
-                  List.of("-Xmx256m"),
-                  List.of("call-loop"),
-                  Child.LineListener.ignore())) {
-            String[] words = line.split(" ");
-            Map<Configuration, List<Double>> into =
-                words[0].equals("trivial") ? trivial : realistic;
-            into.computeIfAbsent(configuration, c -> new ArrayList<>())
-                .add(Double.parseDouble(words[1]));
-          }
-        }
-      }
+      Child.interleaved(
+          options.rounds,
+          MEASURED,
+          configuration -> {
+            for (String line :
+                Child.run(
+                    configuration,
+                    tools,
+                    options.work,
+                    List.of("-Xmx256m"),
+                    List.of("call-loop"),
+                    Child.LineListener.ignore())) {
+              String[] words = line.split(" ");
+              Map<Configuration, List<Double>> into =
+                  words[0].equals("trivial") ? trivial : realistic;
+              into.computeIfAbsent(configuration, c -> new ArrayList<>())
+                  .add(Double.parseDouble(words[1]));
+            }
+          });
       System.err.printf("the OTLP sink received %d export requests%n", sink.requests());
     }
     table("trivial export (returns its argument)", trivial);

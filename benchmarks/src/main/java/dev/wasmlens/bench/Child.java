@@ -64,6 +64,26 @@ final class Child {
     return output;
   }
 
+  /**
+   * Runs {@code body} for every configuration, round after round, the configurations interleaved
+   * within each round so that a noisy machine hits them alike.
+   */
+  static void interleaved(int rounds, List<Configuration> configurations, PerChild body)
+      throws Exception {
+    for (int round = 1; round <= rounds; round++) {
+      for (Configuration configuration : configurations) {
+        System.err.printf("round %d of %d: %s%n", round, rounds, configuration.label());
+        body.run(configuration);
+      }
+    }
+  }
+
+  /** One child run of a benchmark. */
+  @FunctionalInterface
+  interface PerChild {
+    void run(Configuration configuration) throws Exception;
+  }
+
   /** Sees a line of the child's output. */
   @FunctionalInterface
   interface LineListener {

@@ -30,25 +30,25 @@ final class RetainedHeapCommand implements Callable<Integer> {
     Map<String, Map<Configuration, List<Double>>> stages = new LinkedHashMap<>();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
-      for (int round = 1; round <= options.rounds; round++) {
-        for (Configuration configuration : MEASURED) {
-          System.err.printf("round %d of %d: %s%n", round, options.rounds, configuration.label());
-          for (String line :
-              Child.run(
-                  configuration,
-                  tools,
-                  options.work,
-                  List.of("-Xmx256m"),
-                  List.of("retained-heap"),
-                  Child.LineListener.ignore())) {
-            String[] words = line.split(" ");
-            stages
-                .computeIfAbsent(words[0], s -> new EnumMap<>(Configuration.class))
-                .computeIfAbsent(configuration, c -> new ArrayList<>())
-                .add(Long.parseLong(words[1]) / (1024.0 * 1024));
-          }
-        }
-      }
+      Child.interleaved(
+          options.rounds,
+          MEASURED,
+          configuration -> {
+            for (String line :
+                Child.run(
+                    configuration,
+                    tools,
+                    options.work,
+                    List.of("-Xmx256m"),
+                    List.of("retained-heap"),
+                    Child.LineListener.ignore())) {
+              String[] words = line.split(" ");
+              stages
+                  .computeIfAbsent(words[0], s -> new EnumMap<>(Configuration.class))
+                  .computeIfAbsent(configuration, c -> new ArrayList<>())
+                  .add(Long.parseLong(words[1]) / (1024.0 * 1024));
+            }
+          });
     }
     stages.forEach(
         (stage, results) -> {

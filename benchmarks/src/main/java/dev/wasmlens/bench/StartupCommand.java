@@ -33,27 +33,27 @@ final class StartupCommand implements Callable<Integer> {
     Map<Configuration, List<Double>> millis = new EnumMap<>(Configuration.class);
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
-      for (int round = 1; round <= options.rounds; round++) {
-        for (Configuration configuration : MEASURED) {
-          System.err.printf("round %d of %d: %s%n", round, options.rounds, configuration.label());
-          AtomicLong done = new AtomicLong();
-          long start = System.nanoTime();
-          Child.run(
-              configuration,
-              tools,
-              options.work,
-              List.of(),
-              List.of("first-call"),
-              (line, arrived) -> {
-                if (line.startsWith("done")) {
-                  done.set(arrived);
-                }
-              });
-          millis
-              .computeIfAbsent(configuration, c -> new ArrayList<>())
-              .add((done.get() - start) / 1e6);
-        }
-      }
+      Child.interleaved(
+          options.rounds,
+          MEASURED,
+          configuration -> {
+            AtomicLong done = new AtomicLong();
+            long start = System.nanoTime();
+            Child.run(
+                configuration,
+                tools,
+                options.work,
+                List.of(),
+                List.of("first-call"),
+                (line, arrived) -> {
+                  if (line.startsWith("done")) {
+                    done.set(arrived);
+                  }
+                });
+            millis
+                .computeIfAbsent(configuration, c -> new ArrayList<>())
+                .add((done.get() - start) / 1e6);
+          });
     }
     ResultTable.print("ms to first call", millis);
     return 0;

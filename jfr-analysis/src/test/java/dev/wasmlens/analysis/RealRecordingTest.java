@@ -46,11 +46,9 @@ class RealRecordingTest {
   @Test
   void theGcFaultIsNamedAsTheCauseOfTheTailWhileItActed() throws Exception {
     Path recording = record("gc", "fresh-instance", false, 600_000, 200, 4);
-    Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
-
-    JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
-    long from = epochNanos(Instant.parse(truth.get("start").asText()));
-    long to = epochNanos(Instant.parse(truth.get("end").asText()));
+    FaultInterval fault = FaultInterval.of(recording);
+    long from = fault.from();
+    long to = fault.to();
     Analysis analysis = analyze(recording);
     assertThat(analysis.warnings()).isEmpty();
 
@@ -238,10 +236,9 @@ class RealRecordingTest {
   @Test
   void theJitFaultIsNamedForTheOperationsItSlowed() throws Exception {
     Path recording = record("jit", "prewarmed-pool", false, 64, 100, 4);
-    Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
-    JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
-    long from = epochNanos(Instant.parse(truth.get("start").asText()));
-    long to = epochNanos(Instant.parse(truth.get("end").asText()));
+    FaultInterval fault = FaultInterval.of(recording);
+    long from = fault.from();
+    long to = fault.to();
     Analysis analysis = analyze(recording);
     // Scored after the service's warm-up, whose own compilations are real JIT of another origin.
     long warm = from - WARM_UP_MARGIN_NANOS;
@@ -276,6 +273,17 @@ class RealRecordingTest {
                         Cause.UNEXPLAINED,
                         Cause.GC_SAFEPOINT));
     assertThat(score.precision()).isGreaterThanOrEqualTo(0.6);
+  }
+
+  /** When the fault acted, from its ground-truth line next to the recording. */
+  private record FaultInterval(long from, long to) {
+    static FaultInterval of(Path recording) throws java.io.IOException {
+      Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
+      JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
+      return new FaultInterval(
+          epochNanos(Instant.parse(truth.get("start").asText())),
+          epochNanos(Instant.parse(truth.get("end").asText())));
+    }
   }
 
   /**
@@ -322,9 +330,7 @@ class RealRecordingTest {
             .filter(e -> e.getString("parentSpanId") != null)
             .map(e -> e.getString("traceId"))
             .collect(Collectors.toSet());
-    Path groundTruth = Paths.get(recording.toString().replace(".jfr", ".jsonl"));
-    JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(groundTruth).get(0));
-    long warm = epochNanos(Instant.parse(truth.get("start").asText())) - WARM_UP_MARGIN_NANOS;
+    long warm = FaultInterval.of(recording).from() - WARM_UP_MARGIN_NANOS;
     assertThat(coldRequests).as("requests that paid a cold start").isNotEmpty();
 
     // Scored after the warm-up, where the first calls into the pre-warmed instances are real

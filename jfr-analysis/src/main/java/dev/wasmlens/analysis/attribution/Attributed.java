@@ -1,5 +1,7 @@
 package dev.wasmlens.analysis.attribution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Comparator;
 import java.util.List;
 
 /** Something slow whose time is split over causes: an operation or a request. */
@@ -8,5 +10,11 @@ public interface Attributed {
   List<Share> shares();
 
   /** The cause with the largest share (unexplained included). */
-  Cause mainCause();
+  @JsonProperty("mainCause")
+  default Cause mainCause() {
+    return shares().stream()
+        .max(Comparator.comparingLong(Share::nanos))
+        .map(Share::cause)
+        .orElse(Cause.UNEXPLAINED);
+  }
 }

@@ -1,8 +1,6 @@
 package dev.wasmlens.analysis.attribution;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wasmlens.analysis.request.Request;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,19 +8,8 @@ import java.util.List;
  * each of its operations with their own shares.
  */
 public record AttributedRequest(
-    @JsonProperty("request") RequestSummary request,
-    List<Share> shares,
-    List<AttributedOperation> operations)
+    RequestSummary request, List<Share> shares, List<AttributedOperation> operations)
     implements Attributed {
-
-  @Override
-  @JsonProperty("mainCause")
-  public Cause mainCause() {
-    return shares.stream()
-        .max(Comparator.comparingLong(Share::nanos))
-        .map(Share::cause)
-        .orElse(Cause.UNEXPLAINED);
-  }
 
   /** The request without its operations, which {@link #operations()} lists with their causes. */
   public record RequestSummary(

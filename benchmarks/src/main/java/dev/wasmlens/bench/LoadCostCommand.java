@@ -1,0 +1,161 @@
+package dev.wasmlens.bench;
+
+import dev.wasmlens.demo.load.LoadGenerator;
+import dev.wasmlens.demo.load.LoadOptions;
+import dev.wasmlens.demo.load.LoadReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The demo service (prewarmed pool) at a fixed offered rate, with and without the agent:
+ * throughput, latency percentiles as the load generator saw them, and the service's CPU time while
+ * measured.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = "The demo service under a fixed offered rate, with and without the agent.")
+final class LoadCostCommand implements Callable<Integer> {
+  private static final List<Configuration> MEASURED =
+      List.of(Configuration.BARE, Configuration.JFR, Configuration.SPANS_OTLP);
+  private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
+
+  @Mixin CommonOptions options;
+
+  @Option(
+      names = "--rate",
+      description = "Offered requests per second (default: ${DEFAULT-VALUE}).")
+  double rate = 300;
+
+  @Option(
+      names = "--seconds",
+      description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
+  int seconds = 15;
+
+  /** Requests that failed or were not answered 200, over every run. */
+  private long errors;
+
+  @Override
+  public Integer call() throws Exception {
+    // measure -> configuration -> value per round
+    Map<String, Map<Configuration, List<Double>>> measures = new LinkedHashMap<>();
+    try (OtlpSink sink = new OtlpSink()) {
+      Configuration.Tools tools = options.tools(sink.endpoint());
+      Child.interleaved(
+          options.rounds,
+          MEASURED,
+          configuration -> {
+            for (Map.Entry<String, Double> measure : run(configuration, tools).entrySet()) {
+              measures
+                  .computeIfAbsent(measure.getKey(), m -> new EnumMap<>(Configuration.class))
+                  .computeIfAbsent(configuration, c -> new ArrayList<>())
+                  .add(measure.getValue());
+            }
+          });
+    }
+    System.out.printf(
+        "prewarmed-pool, /checksum?n=64, open loop at %.0f req/s, 8 senders, 5 s warm-up, %d s"
+            + " measured%n",
+        rate, seconds);
+    System.out.printf("failed requests, all runs together: %d%n", errors);
+    measures.forEach(
+        (measure, results) -> {
+          System.out.printf("%n%s%n%n", measure);
+          ResultTable.print(measure, results);
+        });
+    return 0;
+  }
+
+  private Map<String, Double> run(Configuration configuration, Configuration.Tools tools)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(tools.java().toString());
+    command.addAll(configuration.jvmOptions(tools, options.work));
+    command.addAll(
+        List.of(
+            "-cp",
+            tools.benchJar().toString(),
+            "dev.wasmlens.demo.DemoMain",
+            "serve",
+            "--port",
+            "0",
+            "--strategy",
+            "prewarmed-pool"));
+    Process service = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      int port = awaitPort(service);
+      LoadGenerator load =
+          new LoadGenerator(
+              new LoadOptions(
+                  URI.create("http://127.0.0.1:" + port + "/checksum?n=64"),
+                  true,
+                  rate,
+                  8,
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(seconds),
+                  Long.MAX_VALUE));
+      // The service's CPU time over the measured period only: start-up and warm-up left out.
+      long[] cpuAtStart = new long[1];
+      Thread cpuMark =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(5_000);
+                  cpuAtStart[0] = cpuNanos(service);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      cpuMark.start();
+      LoadReport report = load.run(line -> {});
+      long cpu = cpuNanos(service) - cpuAtStart[0];
+      cpuMark.join();
+      Map<String, Double> measures = new LinkedHashMap<>();
+      measures.put("throughput, req/s", report.throughputPerSecond());
+      measures.put("p50, ms", report.p50Nanos() / 1e6);
+      measures.put("p99, ms", report.p99Nanos() / 1e6);
+      measures.put("p99.9, ms", report.p999Nanos() / 1e6);
+      measures.put("service CPU, % of one core", 100.0 * cpu / (report.seconds() * 1e9));
+      errors += report.errors();
+      return measures;
+    } finally {
+      service.destroy();
+      service.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  private static int awaitPort(Process service) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      Matcher serving = SERVING.matcher(line);
+      if (serving.find()) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(serving.group(1));
+      }
+    }
+    throw new IOException("the service ended before it listened");
+  }
+}
