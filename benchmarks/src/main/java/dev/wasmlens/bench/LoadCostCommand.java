@@ -6,6 +6,7 @@ import dev.wasmlens.demo.load.LoadReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,7 +151,15 @@ final class LoadCostCommand implements Callable<Integer> {
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       Matcher serving = SERVING.matcher(line);
       if (serving.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.lines().forEach(l -> {});
+                  } catch (UncheckedIOException stopped) {
+                    // The service was stopped: its output ends here.
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(serving.group(1));

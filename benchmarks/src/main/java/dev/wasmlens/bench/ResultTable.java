@@ -23,17 +23,20 @@ final class ResultTable {
         (configuration, values) -> {
           Stats stats = Stats.of(values);
           System.out.printf(
-              "| %s | %s | %s-%s | %+.1f | %.3f |%n",
+              "| %s | %s | %s-%s | %s | %.3f |%n",
               configuration.label(),
               round(stats.median()),
               round(stats.min()),
               round(stats.max()),
-              stats.median() - bare.median(),
+              (stats.median() >= bare.median() ? "+" : "-")
+                  + round(Math.abs(stats.median() - bare.median())),
               stats.median() / bare.median());
         });
   }
 
   private static String round(double value) {
-    return value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+    return value >= 100
+        ? String.format("%.0f", value)
+        : value >= 1 ? String.format("%.1f", value) : String.format("%.2f", value);
   }
 }

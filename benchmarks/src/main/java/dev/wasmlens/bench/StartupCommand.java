@@ -22,6 +22,7 @@ final class StartupCommand implements Callable<Integer> {
   private static final List<Configuration> MEASURED =
       List.of(
           Configuration.BARE,
+          Configuration.IDLE,
           Configuration.JFR,
           Configuration.SPANS_OTLP,
           Configuration.OTEL_JAVAAGENT);
