@@ -441,7 +441,15 @@ class RealRecordingTest {
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       Matcher serving = SERVING.matcher(line);
       if (serving.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.lines().forEach(l -> {});
+                  } catch (java.io.UncheckedIOException stopped) {
+                    // The service was stopped: its output ends here.
+                  }
+                });
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(serving.group(1));

@@ -30,7 +30,8 @@ final class PauseRule implements CauseRule {
     }
     boolean returnHeld = pauses.stream().anyMatch(p -> p.contains(operation.endNanos()));
     boolean javaCode = operation.phase() == WasmOperation.Phase.HOST_CALL;
-    boolean stopped = offCpuBefore >= STOPPED_SHARE * overlap;
+    boolean cpuKnown = operation.cpuNanos() >= 0;
+    boolean stopped = cpuKnown && offCpuBefore >= STOPPED_SHARE * overlap;
     return new Share(
         Cause.GC_SAFEPOINT,
         taken,
@@ -41,7 +42,9 @@ final class PauseRule implements CauseRule {
                 ? "in Java code"
                 : returnHeld
                     ? "the operation ended inside one"
-                    : stopped ? "its thread off CPU throughout" : "while it ran on CPU")
+                    : stopped
+                        ? "its thread off CPU throughout"
+                        : cpuKnown ? "while it ran on CPU" : "its CPU time not recorded")
             + " ("
             + pauses.get(0).what()
             + (pauses.size() > 1 ? ", ..." : "")

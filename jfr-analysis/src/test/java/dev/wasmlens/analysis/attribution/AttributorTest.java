@@ -41,6 +41,20 @@ class AttributorTest {
   }
 
   @Test
+  void withoutCpuTimeAnOverlappingPauseIsWeakEvidenceAndNothingIsStarvation() {
+    // Recorded with cpu-time=false: -1.
+    WasmOperation call = call(0, 1_000, -1, 0, false);
+    AttributedOperation result =
+        attribute(call, context(List.of(pause(100, 500)), List.of(), List.of(), Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.GC_SAFEPOINT, 400 * US, Strength.WEAK),
+            tuple(Cause.UNEXPLAINED, 600 * US, Strength.WEAK));
+    assertThat(result.shares().get(0).evidence()).contains("its CPU time not recorded");
+  }
+
+  @Test
   void hostTimeAndLockWaitsOnTheSameThreadAreStrong() {
     WasmOperation call = call(0, 1_000, 100, 300, false);
     Interval wait = new Interval(200 * US, 700 * US, 1, "JavaMonitorEnter app.Registry");
