@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 
 /**
  * The agent's one class file transformer. It looks at nothing but the names of classes in
- * wasmtime-java's package, and hands those to {@link ClassInstrumenter}, which loads ByteBuddy: an
- * application that never uses wasmtime pays a string comparison per loaded class and nothing else.
- * This class must therefore not refer to any ByteBuddy type.
+ * wasmtime-java's package; those it takes from the {@linkplain PretransformedClasses classes
+ * instrumented at build time} when their bytes are known, and otherwise hands to {@link
+ * ClassInstrumenter}, which loads ByteBuddy: an application that never uses wasmtime pays a string
+ * comparison per loaded class and nothing else. This class must therefore not refer to any
+ * ByteBuddy type.
  *
  * <p>Native methods are wrapped through the JVM's native-method prefix {@link
  * #NATIVE_METHOD_PREFIX}, which the installer registers for this transformer; that works only for
@@ -58,8 +60,18 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
     }
     byte[] transformed;
     try {
-      transformed =
-          ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
+      PretransformedClasses.Lookup known = PretransformedClasses.lookup(classfileBuffer);
+      switch (known.kind()) {
+        case INSTRUMENTED:
+          transformed = known.bytes();
+          break;
+        case UNTOUCHED:
+          transformed = null;
+          break;
+        default:
+          transformed =
+              ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
+      }
     } catch (RuntimeException | LinkageError e) {
       AgentFailures.record(e);
       debugLog.accept("could not instrument " + className + ": " + e);

@@ -9,6 +9,7 @@ import static dev.wasmlens.agent.it.WasmEvents.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlens.agent.it.app.WasmScenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -284,6 +285,41 @@ class WasmPhasesIT {
     // With the clock (the default), CPU time is measured.
     assertThat(events.where(CALL, e -> true))
         .allSatisfy(e -> assertThat(e.getDuration("cpuTime").toNanos()).isNotNegative());
+  }
+
+  @Test
+  void theKnownWasmtimeJavaBuildIsInstrumentedWithoutByteBuddyAndTheFallbackRecordsTheSame()
+      throws Exception {
+    // The scenario above ran on the classes instrumented at build time: ByteBuddy never loaded.
+    Path classes = ChildJvm.WORK_DIR.resolve("scenario-classes.log");
+    ChildJvm.Result prebuilt =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .withAgent(null)
+            .jvmOption("-Xlog:class+load=info:file=" + classes)
+            .run("scenario-prebuilt");
+    assertThat(prebuilt.stdout()).isEqualTo(plain.stdout());
+    assertThat(prebuilt.instrumentedClasses()).isEqualTo(instrumented.instrumentedClasses());
+    assertThat(Files.readString(classes)).doesNotContain("net.bytebuddy");
+
+    // Any other build goes to ByteBuddy at run time, which must record exactly the same phases.
+    Path recording = ChildJvm.recordingFile("scenario-bytebuddy");
+    ChildJvm.Result byteBuddy =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .jvmOption("-Dwasmlens.internal.pretransformed=false")
+            .withAgent("jfr.file=" + recording)
+            .run("scenario-bytebuddy");
+    assertThat(byteBuddy.stdout()).isEqualTo(plain.stdout());
+    assertThat(byteBuddy.suppressedFailures()).isZero();
+    assertThat(countsByName(WasmEvents.read(recording))).isEqualTo(countsByName(events));
+  }
+
+  private static java.util.Map<String, Long> countsByName(WasmEvents recorded) {
+    return recorded.all.stream()
+        .filter(e -> e.getEventType().getName().startsWith("wasmlens."))
+        .filter(e -> !e.getEventType().getName().equals("wasmlens.AgentStatus"))
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                e -> e.getEventType().getName(), java.util.stream.Collectors.counting()));
   }
 
   private static String outcomeOf(String export) {
