@@ -1,9 +1,6 @@
 package dev.wasmlens.bench;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,38 +30,31 @@ final class CallCostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<Configuration, List<Double>> trivial = new EnumMap<>(Configuration.class);
-    Map<Configuration, List<Double>> realistic = new EnumMap<>(Configuration.class);
+    Measurements perCall = new Measurements();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
       Child.interleaved(
           options.rounds,
           MEASURED,
-          configuration -> {
-            for (String line :
-                Child.run(
-                    configuration,
-                    tools,
-                    options.work,
-                    List.of("-Xmx256m"),
-                    List.of("call-loop"),
-                    Child.LineListener.ignore())) {
-              String[] words = line.split(" ");
-              Map<Configuration, List<Double>> into =
-                  words[0].equals("trivial") ? trivial : realistic;
-              into.computeIfAbsent(configuration, c -> new ArrayList<>())
-                  .add(Double.parseDouble(words[1]));
-            }
-          });
+          configuration ->
+              perCall.addLines(
+                  configuration,
+                  Child.run(
+                      configuration,
+                      tools,
+                      options.work,
+                      List.of("-Xmx256m"),
+                      List.of("call-loop"),
+                      Child.LineListener.ignore()),
+                  1));
       System.err.printf("the OTLP sink received %d export requests%n", sink.requests());
     }
-    table("trivial export (returns its argument)", trivial);
-    table("realistic export (checksum loop of 2,000 iterations, one host call)", realistic);
+    perCall.print(
+        measure ->
+            measure.equals("trivial")
+                ? "trivial export (returns its argument)"
+                : "realistic export (checksum loop of 2,000 iterations, one host call)",
+        "ns per call");
     return 0;
-  }
-
-  private static void table(String title, Map<Configuration, List<Double>> results) {
-    System.out.printf("%n%s%n%n", title);
-    ResultTable.print("ns per call", results);
   }
 }

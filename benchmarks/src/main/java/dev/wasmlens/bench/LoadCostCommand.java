@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,20 +53,15 @@ final class LoadCostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // measure -> configuration -> value per round
-    Map<String, Map<Configuration, List<Double>>> measures = new LinkedHashMap<>();
+    Measurements measures = new Measurements();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
       Child.interleaved(
           options.rounds,
           MEASURED,
           configuration -> {
-            for (Map.Entry<String, Double> measure : run(configuration, tools).entrySet()) {
-              measures
-                  .computeIfAbsent(measure.getKey(), m -> new EnumMap<>(Configuration.class))
-                  .computeIfAbsent(configuration, c -> new ArrayList<>())
-                  .add(measure.getValue());
-            }
+            run(configuration, tools)
+                .forEach((measure, value) -> measures.add(measure, configuration, value));
           });
     }
     System.out.printf(
@@ -75,11 +69,7 @@ final class LoadCostCommand implements Callable<Integer> {
             + " measured%n",
         rate, seconds);
     System.out.printf("failed requests, all runs together: %d%n", errors);
-    measures.forEach(
-        (measure, results) -> {
-          System.out.printf("%n%s%n%n", measure);
-          ResultTable.print(measure, results);
-        });
+    measures.print(measure -> measure, "");
     return 0;
   }
 

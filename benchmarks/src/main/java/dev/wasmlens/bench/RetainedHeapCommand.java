@@ -1,10 +1,6 @@
 package dev.wasmlens.bench;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,35 +22,25 @@ final class RetainedHeapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // stage -> configuration -> MiB per round
-    Map<String, Map<Configuration, List<Double>>> stages = new LinkedHashMap<>();
+    Measurements stages = new Measurements();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
       Child.interleaved(
           options.rounds,
           MEASURED,
-          configuration -> {
-            for (String line :
-                Child.run(
-                    configuration,
-                    tools,
-                    options.work,
-                    List.of("-Xmx256m"),
-                    List.of("retained-heap"),
-                    Child.LineListener.ignore())) {
-              String[] words = line.split(" ");
-              stages
-                  .computeIfAbsent(words[0], s -> new EnumMap<>(Configuration.class))
-                  .computeIfAbsent(configuration, c -> new ArrayList<>())
-                  .add(Long.parseLong(words[1]) / (1024.0 * 1024));
-            }
-          });
+          configuration ->
+              stages.addLines(
+                  configuration,
+                  Child.run(
+                      configuration,
+                      tools,
+                      options.work,
+                      List.of("-Xmx256m"),
+                      List.of("retained-heap"),
+                      Child.LineListener.ignore()),
+                  1.0 / (1024 * 1024)));
     }
-    stages.forEach(
-        (stage, results) -> {
-          System.out.printf("%nafter %s%n%n", stage);
-          ResultTable.print("heap used, MiB", results);
-        });
+    stages.print(stage -> "after " + stage, "heap used, MiB");
     return 0;
   }
 }

@@ -1,9 +1,6 @@
 package dev.wasmlens.bench;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -31,7 +28,7 @@ final class StartupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<Configuration, List<Double>> millis = new EnumMap<>(Configuration.class);
+    Measurements millis = new Measurements();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
       Child.interleaved(
@@ -51,12 +48,10 @@ final class StartupCommand implements Callable<Integer> {
                     done.set(arrived);
                   }
                 });
-            millis
-                .computeIfAbsent(configuration, c -> new ArrayList<>())
-                .add((done.get() - start) / 1e6);
+            millis.add("first call", configuration, (done.get() - start) / 1e6);
           });
     }
-    ResultTable.print("ms to first call", millis);
+    millis.print(measure -> "JVM start to the first completed wasm call", "ms to first call");
     return 0;
   }
 }
