@@ -50,6 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar + "=jfr.file=" + recording);
+      // The recording names its service after the strategy: the analyzer reports each on its own.
+      command.add("-Dotel.service.name=wasmlens-demo-" + strategy);
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
