@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The analyzer on a large recording: generates one of about SIZE_MB megabytes (default 1024) with the
 # sample app under the agent (not committed; kept in target/bench), then times, in the same run,
-#   wasmlens-analyze with a 512 MB heap, `jfr summary`, and `jfr print --events 'wasmlens.*'`,
+#   wasmlens-analyze with a 512 MB heap, `jfr summary`, `jfr print --events 'wasmlens.*'` and
+#   JDK Mission Control's loader (in 512 MB, then 8 GB if that fails),
 # and prints MB/s and peak RSS for each as a Markdown table (docs/benchmarks.md).
 #
 #   bench/analyzer-large-recording.sh [SIZE_MB]
@@ -58,5 +59,18 @@ echo "|---|---|---|---|"
 row "wasmlens-analyze (-Xmx512m)" "$java_bin" -Xmx512m -jar "$analyzer" --format json -o "$work/report.json" "$recording"
 row "jfr summary" "$jfr_bin" summary "$recording"
 row "jfr print --events 'wasmlens.*'" "$jfr_bin" print --events 'wasmlens.*' "$recording"
+# JDK Mission Control's loader keeps every event in memory: tried in the analyzer's 512 MB, then in 8 GB.
+bench_jar=benchmarks/target/wasmlens-bench.jar
+if [[ -f "$bench_jar" ]]; then
+  for heap in 512m 8g; do
+    if /usr/bin/time -f "%e %M" -o "$work/time.txt" "$java_bin" "-Xmx$heap" -cp "$bench_jar" \
+        dev.wasmlens.bench.BenchMain jmc-load "$recording" > /dev/null 2> "$work/stderr.txt"; then
+      awk -v h="$heap" -v mb="$mb" '{ printf "| JMC loader (-Xmx%s) | %.1f | %.1f | %.0f |\n", h, $1, mb / $1, $2 / 1024 }' \
+        "$work/time.txt"
+      break
+    fi
+    echo "| JMC loader (-Xmx$heap) | did not finish: $(grep -m1 -o 'OutOfMemoryError[^\"]*' "$work/stderr.txt" || tail -1 "$work/stderr.txt") | | |"
+  done
+fi
 echo
 echo "recording: $recording, $mb MB; $("$java_bin" -version 2>&1 | head -1); $(nproc) cores"

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       LoadCostCommand.class,
       CallLoop.class,
       FirstCall.class,
-      RetainedHeap.class
+      RetainedHeap.class,
+      JmcLoad.class
     })
 public final class BenchMain implements Runnable {
   @Override

@@ -1,5 +1,6 @@
 package dev.wasmlens.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmlens.demo.load.LoadGenerator;
 import dev.wasmlens.demo.load.LoadOptions;
 import dev.wasmlens.demo.load.LoadReport;
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ import picocli.CommandLine.Option;
 final class LoadCostCommand implements Callable<Integer> {
   private static final List<Configuration> MEASURED =
       List.of(Configuration.BARE, Configuration.JFR, Configuration.SPANS_OTLP);
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
 
   @Mixin CommonOptions options;
@@ -47,6 +52,9 @@ final class LoadCostCommand implements Callable<Integer> {
       names = "--seconds",
       description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
   int seconds = 15;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
 
   /** Requests that failed or were not answered 200, over every run. */
   private long errors;
@@ -98,37 +106,50 @@ final class LoadCostCommand implements Callable<Integer> {
                   true,
                   rate,
                   8,
-                  Duration.ofSeconds(5),
+                  WARM_UP,
                   Duration.ofSeconds(seconds),
                   Long.MAX_VALUE));
-      // The service's CPU time over the measured period only: start-up and warm-up left out.
-      long[] cpuAtStart = new long[1];
-      Thread cpuMark =
+      // The service's CPU time and allocation over the measured period only: start-up and warm-up
+      // left out.
+      long[] atStart = new long[2];
+      Thread mark =
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(5_000);
-                  cpuAtStart[0] = cpuNanos(service);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
+                  Thread.sleep(WARM_UP.toMillis());
+                  atStart[0] = cpuNanos(service);
+                  atStart[1] = allocatedBytes(port);
+                } catch (IOException | InterruptedException e) {
+                  atStart[1] = -1;
                 }
               });
-      cpuMark.start();
+      mark.start();
       LoadReport report = load.run(line -> {});
-      long cpu = cpuNanos(service) - cpuAtStart[0];
-      cpuMark.join();
+      long cpu = cpuNanos(service) - atStart[0];
+      long allocated = allocatedBytes(port) - atStart[1];
+      mark.join();
       Map<String, Double> measures = new LinkedHashMap<>();
       measures.put("throughput, req/s", report.throughputPerSecond());
       measures.put("p50, ms", report.p50Nanos() / 1e6);
       measures.put("p99, ms", report.p99Nanos() / 1e6);
       measures.put("p99.9, ms", report.p999Nanos() / 1e6);
       measures.put("service CPU, % of one core", 100.0 * cpu / (report.seconds() * 1e9));
+      measures.put("service allocation, KiB per request", allocated / 1024.0 / report.requests());
       errors += report.errors();
       return measures;
     } finally {
       service.destroy();
       service.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** What the service's request threads have allocated so far, from its {@code /stats}. */
+  private long allocatedBytes(int port) throws IOException, InterruptedException {
+    HttpResponse<String> stats =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readTree(stats.body()).get("allocatedBytes").asLong();
   }
 
   private static long cpuNanos(Process process) {

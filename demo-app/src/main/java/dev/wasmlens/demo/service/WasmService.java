@@ -11,6 +11,7 @@ import dev.wasmlens.demo.strategy.InstanceStrategy;
 import io.github.kawamuray.wasmtime.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -226,7 +227,23 @@ public final class WasmService implements AutoCloseable {
     stats.put("served", served.get());
     stats.put("failed", failed.get());
     stats.put("coldStarts", strategy.coldStarts());
+    stats.put("allocatedBytes", allocatedBytes());
     return stats;
+  }
+
+  /**
+   * Bytes allocated so far by the threads alive now (the request threads among them), or -1 where
+   * the JVM does not count them: the load benchmark's allocation measure.
+   */
+  private static long allocatedBytes() {
+    if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)) {
+      return -1;
+    }
+    long total = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, bytes);
+    }
+    return total;
   }
 
   private Map<String, Object> coldStart() {

@@ -72,7 +72,8 @@ class WasmServiceTest {
       String stats = get(service, "/stats").body();
       assertThat(stats)
           .contains("\"strategy\":\"" + name + "\"")
-          .contains("\"served\":" + REQUESTS);
+          .contains("\"served\":" + REQUESTS)
+          .containsPattern("\"allocatedBytes\":[1-9][0-9]*");
       long coldStarts = strategy.coldStarts();
       switch (name) {
         case "cold":
