@@ -64,7 +64,7 @@ bench_jar=benchmarks/target/wasmlens-bench.jar
 if [[ -f "$bench_jar" ]]; then
   for heap in 512m 8g; do
     if /usr/bin/time -f "%e %M" -o "$work/time.txt" "$java_bin" "-Xmx$heap" -cp "$bench_jar" \
-        dev.wasmlens.bench.BenchMain jmc-load "$recording" > /dev/null 2> "$work/stderr.txt"; then
+        dev.wasmlens.bench.JmcLoad "$recording" > /dev/null 2> "$work/stderr.txt"; then
       awk -v h="$heap" -v mb="$mb" '{ printf "| JMC loader (-Xmx%s) | %.1f | %.1f | %.0f |\n", h, $1, mb / $1, $2 / 1024 }' \
         "$work/time.txt"
       break

@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
       LoadCostCommand.class,
       CallLoop.class,
       FirstCall.class,
-      RetainedHeap.class,
-      JmcLoad.class
+      RetainedHeap.class
     })
 public final class BenchMain implements Runnable {
   @Override
