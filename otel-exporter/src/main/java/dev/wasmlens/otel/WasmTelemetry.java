@@ -82,15 +82,16 @@ public final class WasmTelemetry implements AutoCloseable {
    * A compile, an instantiation, a teardown or a host call; call it on the thread that did the
    * work.
    *
-   * @return where the phase sits in the trace, for the JFR event (a host call's own span is made
-   *     when its call ends, so it has none yet)
+   * @return where the phase sits in the trace, for the JFR event; nothing for a host call, whose
+   *     span is made when its call ends and whose call's event carries the trace (a host call is
+   *     hot: it is not worth a look at the application's context)
    */
   public PhaseTrace record(WasmPhase phase) {
-    SpanContext parent = ApplicationTraceContext.current();
     if (phase.kind() == WasmPhase.Kind.HOST_CALL) {
       spans.hostCall(phase);
-      return PhaseTrace.of(parent, SpanContext.getInvalid());
+      return PhaseTrace.NONE;
     }
+    SpanContext parent = ApplicationTraceContext.current();
     SpanContext own = spans.phase(phase, parent);
     latencies.record(phase);
     return PhaseTrace.of(parent, own);

@@ -46,13 +46,27 @@ public final class ServiceProcess implements AutoCloseable {
   public static ServiceProcess start(
       String strategy, Path agentJar, Path recording, Path log, List<String> serveOptions)
       throws IOException, InterruptedException {
+    List<String> jvmOptions = new ArrayList<>();
+    if (agentJar != null) {
+      jvmOptions.add("-javaagent:" + agentJar + "=jfr.file=" + recording);
+      // The recording names its service after the strategy: the analyzer reports each on its own.
+      jvmOptions.add("-Dotel.service.name=wasmlens-demo-" + strategy);
+    }
+    return start(jvmOptions, strategy, log, serveOptions);
+  }
+
+  /**
+   * Starts {@code serve} with {@code strategy} in a JVM with {@code jvmOptions} (an agent, for
+   * example), on this JVM's JDK and class path, and waits until it listens.
+   *
+   * @param log where the service's output goes
+   */
+  public static ServiceProcess start(
+      List<String> jvmOptions, String strategy, Path log, List<String> serveOptions)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    if (agentJar != null) {
-      command.add("-javaagent:" + agentJar + "=jfr.file=" + recording);
-      // The recording names its service after the strategy: the analyzer reports each on its own.
-      command.add("-Dotel.service.name=wasmlens-demo-" + strategy);
-    }
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.wasmlens.demo.DemoMain");
@@ -102,7 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** CPU time the service's process has used so far. */
-  Duration cpuTime() {
+  public Duration cpuTime() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
