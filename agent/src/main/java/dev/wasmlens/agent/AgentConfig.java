@@ -1,5 +1,6 @@
 package dev.wasmlens.agent;
 
+import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,11 +65,28 @@ final class AgentConfig {
   }
 
   /**
-   * {@code wasmlens.cpu-time} (default true): read the thread's CPU clock at the start and end of
-   * each phase, for its {@code cpuTime} field.
+   * {@code wasmlens.cpu-time} (default {@code setup}): the phases that read the thread's CPU clock
+   * for their {@code cpuTime} field: {@code all}, {@code setup} (every phase but calls) or {@code
+   * off}.
+   *
+   * @throws IllegalArgumentException for any other value
    */
-  boolean cpuTime() {
-    return bool("cpu-time", true);
+  ThreadCpuClock.Scope cpuTime() {
+    String value = get("cpu-time");
+    if (value == null) {
+      return ThreadCpuClock.Scope.SET_UP;
+    }
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "all":
+        return ThreadCpuClock.Scope.ALL;
+      case "setup":
+        return ThreadCpuClock.Scope.SET_UP;
+      case "off":
+        return ThreadCpuClock.Scope.OFF;
+      default:
+        throw new IllegalArgumentException(
+            PREFIX + "cpu-time is '" + value + "'; it must be all, setup or off");
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ final class AgentInstaller {
    */
   static String install(
       AgentConfig config, String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
+    // Settings first: a bad value disables the agent before any class is touched.
+    ThreadCpuClock.enable(config.cpuTime());
     WasmtimeTransformer transformer =
         new WasmtimeTransformer(AgentLog::debug, AgentStatusEvent::registerIfRecording);
     instrumentation.addTransformer(transformer, false);
@@ -41,7 +43,6 @@ final class AgentInstaller {
       warnAboutLoadedClasses(instrumentation);
     }
 
-    ThreadCpuClock.enable(config.cpuTime());
     StringBuilder started = new StringBuilder();
     WasmTelemetry telemetry = startTelemetry(agentArgs);
     if (config.jfrFile() != null) {

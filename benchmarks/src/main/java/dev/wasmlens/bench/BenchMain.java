@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "What the WasmLens agent costs, against runs without it in the same invocation.",
     subcommands = {
-      CallCostCommand.class,
+      PhaseCostCommand.class,
       StartupCommand.class,
       RetainedHeapCommand.class,
       LoadCostCommand.class,
-      CallLoop.class,
+      PhaseLoop.class,
       FirstCall.class,
       RetainedHeap.class
     })

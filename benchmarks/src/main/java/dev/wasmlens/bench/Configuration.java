@@ -15,8 +15,8 @@ enum Configuration {
   IDLE("agent, nothing recording"),
   /** The agent recording JFR events only, at its default settings. */
   JFR("agent, JFR recording"),
-  /** The agent recording JFR events without reading the thread's CPU clock. */
-  JFR_NO_CPU_TIME("agent, JFR recording, cpu-time=false"),
+  /** The agent recording JFR events with calls reading the thread's CPU clock too. */
+  JFR_CPU_TIME_ALL("agent, JFR recording, cpu-time=all"),
   /** The agent making spans (default threshold: calls of 100 us or more) exported to none. */
   SPANS_NONE("agent, spans to none"),
   /** The same, exported over OTLP/HTTP to a live endpoint. */
@@ -49,9 +49,9 @@ enum Configuration {
       case JFR:
         options.add(agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr"));
         break;
-      case JFR_NO_CPU_TIME:
+      case JFR_CPU_TIME_ALL:
         options.add(
-            agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr") + ",cpu-time=false");
+            agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr") + ",cpu-time=all");
         break;
       case SPANS_NONE:
         options.add(agent);

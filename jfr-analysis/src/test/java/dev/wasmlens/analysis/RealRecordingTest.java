@@ -390,7 +390,8 @@ class RealRecordingTest {
       command.add("-Dotel.logs.exporter=none");
       command.add("-Dwasmlens.telemetry.enabled=true");
     }
-    command.add("-javaagent:" + agent + "=jfr.file=" + recording);
+    // As the demo records: calls read the CPU clock, which the off-CPU evidence needs.
+    command.add("-javaagent:" + agent + "=jfr.file=" + recording + ",cpu-time=all");
     command.addAll(
         List.of(
             "-jar",

@@ -43,7 +43,7 @@ public final class CallPhase {
     }
     StoreInfo storeInfo = WasmObjects.store(store);
     event.storeId = storeInfo == null ? 0 : storeInfo.id;
-    event.cpuTime = PhaseClock.start(event);
+    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forCalls());
     return event;
   }
 

@@ -17,7 +17,7 @@ public final class CompilePhase {
     if (!PhaseClock.wanted(event)) {
       return null;
     }
-    event.cpuTime = PhaseClock.start(event);
+    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 

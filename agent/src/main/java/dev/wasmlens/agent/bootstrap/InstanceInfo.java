@@ -24,6 +24,7 @@ final class InstanceInfo {
 
   /** Returns true exactly once: for the first call into this instance. */
   boolean markCalled() {
-    return called.compareAndSet(false, true);
+    // A plain read first: every call asks, and a CAS would contend across threads.
+    return !called.get() && called.compareAndSet(false, true);
   }
 }

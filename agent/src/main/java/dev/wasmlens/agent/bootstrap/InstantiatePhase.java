@@ -93,7 +93,7 @@ public final class InstantiatePhase {
     }
     event.firstForModule = first;
     event.viaLinker = viaLinker;
-    event.cpuTime = PhaseClock.start(event);
+    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 }

@@ -11,6 +11,9 @@ import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
  * which saves a field the recording would otherwise carry.
  */
 final class PhaseClock {
+  /** What {@link #start} returns when the phase does not read the CPU clock. */
+  private static final long CPU_NOT_READ = 1;
+
   private PhaseClock() {}
 
   /**
@@ -24,13 +27,13 @@ final class PhaseClock {
 
   /**
    * Begins {@code event} and returns the value its {@code cpuTime} field must hold until {@link
-   * #elapsedCpu}. The CPU clock is read inside the wall-clock interval, and must be read again
-   * before {@code end()}, so that CPU time never exceeds the duration by more than the clocks'
-   * granularity.
+   * #elapsedCpu}: the negated CPU reading, or a positive marker when {@code readCpu} is false. The
+   * CPU clock is read inside the wall-clock interval, and must be read again before {@code end()},
+   * so that CPU time never exceeds the duration by more than the clocks' granularity.
    */
-  static long start(WasmEvent event) {
+  static long start(WasmEvent event, boolean readCpu) {
     begin(event);
-    return -ThreadCpuClock.nanos();
+    return readCpu ? -ThreadCpuClock.nanos() : CPU_NOT_READ;
   }
 
   /** Begins {@code event} without a CPU reading. */
@@ -40,11 +43,11 @@ final class PhaseClock {
   }
 
   /**
-   * Turns the value {@link #start} returned into the CPU time elapsed since; -1 when the CPU clock
-   * is not read ({@code wasmlens.cpu-time=false}), which the analyzer takes as unknown.
+   * Turns the value {@link #start} returned into the CPU time elapsed since; -1 when the phase did
+   * not read the CPU clock ({@code wasmlens.cpu-time}), which the analyzer takes as unknown.
    */
-  static long elapsedCpu(long negatedStartCpu) {
-    return ThreadCpuClock.enabled() ? negatedStartCpu + ThreadCpuClock.nanos() : -1;
+  static long elapsedCpu(long started) {
+    return started == CPU_NOT_READ ? -1 : started + ThreadCpuClock.nanos();
   }
 
   /** Sets the outcome of an ended {@code event} from {@code thrown}. */

@@ -19,7 +19,7 @@ public final class StoreCreatePhase {
       return null;
     }
     event.engineId = enginePtr;
-    event.cpuTime = PhaseClock.start(event);
+    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 

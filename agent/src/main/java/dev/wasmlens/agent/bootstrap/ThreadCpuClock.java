@@ -6,33 +6,48 @@ import java.lang.management.ThreadMXBean;
 /**
  * The current thread's CPU time, for the {@code cpuTime} fields. Wall time minus CPU time of a
  * phase is the time its thread spent off CPU: blocked, preempted or stopped.
+ *
+ * <p>A reading is a system call for the thread's CPU clock, about 0.75 us on a VM and two per phase
+ * (docs/benchmarks.md): negligible next to a compile or an instantiation, most of the agent's cost
+ * on a short call. So {@code wasmlens.cpu-time} chooses the phases that read it.
  */
 public final class ThreadCpuClock {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
 
-  /**
-   * Whether phases read the clock. A reading is a system call for the thread's CPU clock: about 0.5
-   * us on a VM, two per phase (docs/benchmarks.md).
-   */
-  private static volatile boolean enabled = SUPPORTED;
+  /** {@code wasmlens.cpu-time}: which phases read the CPU clock. */
+  public enum Scope {
+    /** Every phase but host calls (those never read it). */
+    ALL,
+    /** Compile, store creation and instantiation; not calls. The default. */
+    SET_UP,
+    /** No phase. */
+    OFF
+  }
+
+  private static volatile boolean forSetUp = SUPPORTED;
+  private static volatile boolean forCalls;
 
   private ThreadCpuClock() {}
 
-  /**
-   * {@code wasmlens.cpu-time}: false saves the readings; {@code cpuTime} is then -1 ns (unknown).
-   */
-  public static void enable(boolean on) {
-    enabled = on && SUPPORTED;
+  /** Sets which phases read the clock; phases that do not have a {@code cpuTime} of -1 ns. */
+  public static void enable(Scope scope) {
+    forSetUp = SUPPORTED && scope != Scope.OFF;
+    forCalls = SUPPORTED && scope == Scope.ALL;
   }
 
-  /** CPU nanoseconds of the current thread, or 0 where it is not measured. */
+  /** Whether set-up phases (compile, store creation, instantiation) read the clock. */
+  static boolean forSetUp() {
+    return forSetUp;
+  }
+
+  /** Whether calls of exported functions read the clock. */
+  static boolean forCalls() {
+    return forCalls;
+  }
+
+  /** CPU nanoseconds of the current thread. */
   static long nanos() {
-    return enabled ? THREADS.getCurrentThreadCpuTime() : 0;
-  }
-
-  /** Whether {@link #nanos} measures anything. */
-  static boolean enabled() {
-    return enabled;
+    return THREADS.getCurrentThreadCpuTime();
   }
 }

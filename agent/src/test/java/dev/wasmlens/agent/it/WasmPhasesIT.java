@@ -270,21 +270,49 @@ class WasmPhasesIT {
   }
 
   @Test
-  void withoutTheCpuClockCpuTimeIsUnknownAndEverythingElseIsRecorded() throws Exception {
-    Path recording = ChildJvm.recordingFile("scenario-no-cpu-time");
+  void cpuTimeScopeDecidesWhichPhasesReadTheCpuClock() throws Exception {
+    // The default (setup): set-up phases measured, calls left unknown (-1 ns).
+    assertThat(events.named(COMPILE)).allSatisfy(e -> assertThat(cpuNanos(e)).isNotNegative());
+    assertThat(events.named(WasmEvents.STORE_CREATE))
+        .allSatisfy(e -> assertThat(cpuNanos(e)).isNotNegative());
+    assertThat(events.named(CALL)).allSatisfy(e -> assertThat(cpuNanos(e)).isEqualTo(-1));
+
+    WasmEvents all = runWithCpuTime("all");
+    assertThat(all.named(CALL)).hasSameSizeAs(events.named(CALL));
+    assertThat(all.named(CALL)).allSatisfy(e -> assertThat(cpuNanos(e)).isNotNegative());
+    assertThat(all.named(INSTANTIATE)).allSatisfy(e -> assertThat(cpuNanos(e)).isNotNegative());
+
+    WasmEvents off = runWithCpuTime("off");
+    assertThat(off.named(CALL)).hasSameSizeAs(events.named(CALL));
+    List<RecordedEvent> timed = off.all.stream().filter(e -> e.hasField("cpuTime")).toList();
+    assertThat(timed).isNotEmpty();
+    assertThat(timed).allSatisfy(e -> assertThat(cpuNanos(e)).isEqualTo(-1));
+  }
+
+  @Test
+  void anUnknownCpuTimeScopeDisablesTheAgentWithOneLine() throws Exception {
     ChildJvm.Result result =
         ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-            .withAgent("jfr.file=" + recording + ",cpu-time=false")
-            .run("scenario-no-cpu-time");
+            .withAgent("cpu-time=sometimes")
+            .run("scenario-bad-cpu-time");
     assertThat(result.stdout()).isEqualTo(plain.stdout());
-    WasmEvents withoutCpu = WasmEvents.read(recording);
-    assertThat(withoutCpu.where(CALL, e -> true)).hasSameSizeAs(events.where(CALL, e -> true));
-    List<RecordedEvent> timed = withoutCpu.all.stream().filter(e -> e.hasField("cpuTime")).toList();
-    assertThat(timed).isNotEmpty();
-    assertThat(timed).allSatisfy(e -> assertThat(e.getDuration("cpuTime").toNanos()).isEqualTo(-1));
-    // With the clock (the default), CPU time is measured.
-    assertThat(events.where(CALL, e -> true))
-        .allSatisfy(e -> assertThat(e.getDuration("cpuTime").toNanos()).isNotNegative());
+    assertThat(result.stderr())
+        .contains("wasmlens.cpu-time is 'sometimes'; it must be all, setup or off")
+        .doesNotContain("\tat ");
+  }
+
+  private WasmEvents runWithCpuTime(String scope) throws Exception {
+    Path recording = ChildJvm.recordingFile("scenario-cpu-time-" + scope);
+    ChildJvm.Result result =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .withAgent("jfr.file=" + recording + ",cpu-time=" + scope)
+            .run("scenario-cpu-time-" + scope);
+    assertThat(result.stdout()).isEqualTo(plain.stdout());
+    return WasmEvents.read(recording);
+  }
+
+  private static long cpuNanos(RecordedEvent event) {
+    return event.getDuration("cpuTime").toNanos();
   }
 
   @Test

@@ -48,7 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     List<String> jvmOptions = new ArrayList<>();
     if (agentJar != null) {
-      jvmOptions.add("-javaagent:" + agentJar + "=jfr.file=" + recording);
+      // A diagnosis run: calls read the CPU clock too, so the analyzer can tell time off CPU.
+      jvmOptions.add("-javaagent:" + agentJar + "=jfr.file=" + recording + ",cpu-time=all");
       // The recording names its service after the strategy: the analyzer reports each on its own.
       jvmOptions.add("-Dotel.service.name=wasmlens-demo-" + strategy);
     }

@@ -42,7 +42,7 @@ class AttributorTest {
 
   @Test
   void withoutCpuTimeAnOverlappingPauseIsWeakEvidenceAndNothingIsStarvation() {
-    // Recorded with cpu-time=false: -1.
+    // Recorded with cpu-time=off: -1.
     WasmOperation call = call(0, 1_000, -1, 0, false);
     AttributedOperation result =
         attribute(call, context(List.of(pause(100, 500)), List.of(), List.of(), Map.of()));

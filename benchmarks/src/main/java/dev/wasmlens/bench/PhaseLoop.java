@@ -16,13 +16,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The child of {@link CallCostCommand}: times {@code Func.call} of a trivial export (returns its
- * argument) and of a realistic one (the checksum guest's loop, which calls a host function once),
- * after a warm-up, in batches; prints one line per export: {@code export nanosPerCall}, the median
- * of its batches.
+ * The child of {@link PhaseCostCommand}: times each phase the agent records, after a warm-up, in
+ * batches, and prints one line per measure, {@code measure nanosPerOperation}, the median of its
+ * batches. Measures: {@code trivial} and {@code realistic} calls ({@code Func.call} of an export
+ * that returns its argument, and of the checksum guest's loop, which calls a host function once);
+ * {@code compile} (the checksum guest); {@code instantiate} (a new store and an instance of a
+ * module without imports); {@code teardown} (closing that instance and store).
  */
-@Command(name = "call-loop", hidden = true)
-final class CallLoop implements Callable<Integer> {
+@Command(name = "phase-loop", hidden = true)
+final class PhaseLoop implements Callable<Integer> {
   static final String IDENTITY_WAT =
       "(module (func (export \"identity\") (param i32) (result i32) local.get 0))";
 
@@ -34,6 +36,12 @@ final class CallLoop implements Callable<Integer> {
 
   @Option(names = "--realistic-iterations", description = "Loop iterations of a realistic call.")
   int iterations = 2_000;
+
+  @Option(names = "--compiles", description = "Compiles per batch.")
+  int compiles = 20;
+
+  @Option(names = "--instances", description = "Instantiations (and teardowns) per batch.")
+  int instances = 500;
 
   @Option(names = "--batches", description = "Timed batches after as many of warm-up.")
   int batches = 10;
@@ -72,8 +80,56 @@ final class CallLoop implements Callable<Integer> {
               },
               realisticCalls));
       identity.close();
+      byte[] checksumBinary = GuestBinaries.read(GuestBinaries.CHECKSUM);
+      System.out.printf(
+          "compile %.1f%n",
+          median(
+              () -> {
+                int sink = 0;
+                for (int i = 0; i < compiles; i++) {
+                  try (Module module = new Module(engine, checksumBinary)) {
+                    sink += module.hashCode();
+                  }
+                }
+                return sink;
+              },
+              compiles));
+      printInstantiateAndTeardown(engine, identityModule);
     }
     return 0;
+  }
+
+  /**
+   * Times making {@link #instances} stores with an instance each, then closing them, in the same
+   * batches: two measures whose warm-up and batches run together.
+   */
+  private void printInstantiateAndTeardown(Engine engine, Module module) {
+    List<Double> instantiate = new ArrayList<>();
+    List<Double> teardown = new ArrayList<>();
+    List<Store<Void>> stores = new ArrayList<>(instances);
+    List<Instance> made = new ArrayList<>(instances);
+    for (int batch = 0; batch < 2 * batches; batch++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < instances; i++) {
+        Store<Void> store = new Store<>(null, engine);
+        stores.add(store);
+        made.add(new Instance(store, module, List.of()));
+      }
+      long madeNanos = System.nanoTime();
+      for (int i = 0; i < instances; i++) {
+        made.get(i).close();
+        stores.get(i).close();
+      }
+      long closed = System.nanoTime();
+      stores.clear();
+      made.clear();
+      if (batch >= batches) {
+        instantiate.add((double) (madeNanos - start) / instances);
+        teardown.add((double) (closed - madeNanos) / instances);
+      }
+    }
+    System.out.printf("instantiate %.1f%n", Stats.of(instantiate).median());
+    System.out.printf("teardown %.1f%n", Stats.of(teardown).median());
   }
 
   /** Runs {@code batch} as warm-up, then timed: the median nanoseconds per call of the timed. */
