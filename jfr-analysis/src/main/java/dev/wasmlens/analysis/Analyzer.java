@@ -202,6 +202,7 @@ public final class Analyzer {
       Distributions distributions = new Distributions();
       RequestGrouper grouper =
           new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
+      long[] callsWithoutCpuTime = {0};
       RecordingScan scan =
           scan(
               file,
@@ -209,6 +210,9 @@ public final class Analyzer {
               operation -> {
                 distributions.record(operation);
                 grouper.accept(operation);
+                if (operation.phase() == WasmOperation.Phase.CALL && operation.cpuNanos() < 0) {
+                  callsWithoutCpuTime[0]++;
+                }
               },
               operation -> false,
               progress);
@@ -223,6 +227,10 @@ public final class Analyzer {
       List<String> warnings = new ArrayList<>();
       SettingsCheck.warnings(scan.settings())
           .forEach(w -> warnings.add(file.getFileName() + ": " + w));
+      if (callsWithoutCpuTime[0] > 0) {
+        warnings.add(
+            file.getFileName() + ": " + SettingsCheck.callsWithoutCpuTime(callsWithoutCpuTime[0]));
+      }
       return new Measured(
           file,
           distributions,

@@ -51,6 +51,16 @@ final class SettingsCheck {
     return warnings;
   }
 
+  /**
+   * The warning for a recording whose calls carry no CPU time: the agent's default ({@code
+   * wasmlens.cpu-time=setup}) keeps hot calls from paying for the CPU clock.
+   */
+  static String callsWithoutCpuTime(long calls) {
+    return calls
+        + " calls carry no CPU time: for calls, CPU starvation cannot be named and pause evidence is"
+        + " weaker; to diagnose calls, record with wasmlens.cpu-time=all";
+  }
+
   private static long nanos(String value) {
     if (value == null) {
       return Long.MAX_VALUE;

@@ -96,6 +96,24 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void callsWithoutCpuTimeAreNamedWithTheSettingThatWouldRecordIt() throws Exception {
+    Path measured = SyntheticRecording.write(work.resolve("measured.jfr"), 50);
+    Path unmeasured = SyntheticRecording.writeWithoutCallCpuTime(work.resolve("default.jfr"), 50);
+
+    Path report = work.resolve("report.txt");
+    assertThat(AnalyzeCommand.run("-o", report.toString(), measured.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+    assertThat(Files.readString(report)).doesNotContain("carry no CPU time");
+    assertThat(AnalyzeCommand.run("-o", report.toString(), unmeasured.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+    assertThat(Files.readString(report))
+        .contains(
+            "warning: default.jfr: 50 calls carry no CPU time: for calls, CPU starvation cannot be"
+                + " named and pause evidence is weaker; to diagnose calls, record with"
+                + " wasmlens.cpu-time=all");
+  }
+
+  @Test
   void theJsonReportNamesTheTailAndItsCauses() throws Exception {
     Path recording = SyntheticRecording.write(work.resolve("calls.jfr"), 200);
     Path report = work.resolve("report.json");

@@ -64,6 +64,16 @@ final class SyntheticRecording {
 
   /** The same, recorded by {@code service} on {@code host} (as the agent's status event says). */
   static Path write(Path file, int calls, String service, String hostName) throws Exception {
+    return write(file, calls, service, hostName, true);
+  }
+
+  /** The same, calls without their CPU time, as the agent's default records them. */
+  static Path writeWithoutCallCpuTime(Path file, int calls) throws Exception {
+    return write(file, calls, SERVICE, "host-1", false);
+  }
+
+  private static Path write(
+      Path file, int calls, String service, String hostName, boolean callCpuTime) throws Exception {
     try (Recording recording = new Recording()) {
       recording.enable(Call.class).withoutThreshold();
       recording.enable(Compile.class).withoutThreshold();
@@ -100,7 +110,7 @@ final class SyntheticRecording {
         call.instanceId = 1;
         call.outcome = "ok";
         call.firstForInstance = i == 0;
-        call.cpuTime = slow ? 10_000 : 50_000;
+        call.cpuTime = !callCpuTime ? -1 : slow ? 10_000 : 50_000;
         call.hostTime = host;
         call.traceId = traceId(i / 2);
         call.parentSpanId = PARENT_SPAN_ID;
