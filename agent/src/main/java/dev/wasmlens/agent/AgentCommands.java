@@ -10,6 +10,7 @@ import java.io.PrintStream;
  *   <li>{@code jfc [BASE]} writes the complete JFR settings for attribution, for this JDK, to
  *       standard output: BASE ({@code profile} unless given: a JDK configuration name or a {@code
  *       .jfc} path) refined by the agent's {@code wasmlens.jfc};
+ *   <li>{@code attach PID [OPTIONS]} loads the agent into a running JVM ({@link AttachCommand});
  *   <li>{@code version} prints the agent's version.
  * </ul>
  */
@@ -21,8 +22,9 @@ final class AgentCommands {
       String.join(
           "\n",
           "Usage: java -jar wasmlens-agent.jar <command>",
-          "  jfc [BASE]   write JFR settings for attribution (BASE: default, profile or a .jfc file; default profile)",
-          "  version      print the agent's version",
+          "  jfc [BASE]            write JFR settings for attribution (BASE: default, profile or a .jfc file; default profile)",
+          AttachCommand.USAGE_LINE,
+          "  version               print the agent's version",
           "As an agent: java -javaagent:wasmlens-agent.jar[=jfr.file=app.jfr] ... (see docs/configuration.md)");
 
   private AgentCommands() {}
@@ -50,6 +52,8 @@ final class AgentCommands {
           err.println("cannot build the settings: " + e.getMessage());
           return FAILED;
         }
+      case "attach":
+        return AttachCommand.run(args, out, err);
       default:
         err.println("unknown command '" + args[0] + "'");
         err.println(USAGE_TEXT);

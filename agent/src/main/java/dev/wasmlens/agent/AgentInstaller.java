@@ -9,6 +9,7 @@ import dev.wasmlens.otel.ExportCounters;
 import dev.wasmlens.otel.TelemetrySettings;
 import dev.wasmlens.otel.WasmTelemetry;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,17 +31,24 @@ final class AgentInstaller {
       AgentConfig config, String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
     // Settings first: a bad value disables the agent before any class is touched.
     ThreadCpuClock.enable(config.cpuTime());
+    // The internal switch makes the agent instrument as the OpenTelemetry extension and an attach
+    // do, for the tests that compare them.
+    boolean nativePrefix =
+        instrumentation.isNativeMethodPrefixSupported()
+            && !"false".equals(System.getProperty("wasmlens.internal.native-wrapping"));
     WasmtimeTransformer transformer =
-        new WasmtimeTransformer(AgentLog::debug, AgentStatusEvent::registerIfRecording);
+        new WasmtimeTransformer(
+            AgentLog::debug, AgentStatusEvent::registerIfRecording, nativePrefix);
     instrumentation.addTransformer(transformer, false);
-    if (instrumentation.isNativeMethodPrefixSupported()) {
+    if (nativePrefix) {
       instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
     } else {
       AgentLog.info(
-          "this JVM cannot prefix native methods: compiles, instantiations and teardowns go unrecorded");
+          "this JVM cannot prefix native methods: failed compiles, store creations and"
+              + " instantiations, and direct dispose() calls go unrecorded");
     }
     if (lateAttach) {
-      warnAboutLoadedClasses(instrumentation);
+      retransformLoadedClasses(instrumentation, transformer);
     }
 
     StringBuilder started = new StringBuilder();
@@ -93,19 +101,33 @@ final class AgentInstaller {
   }
 
   /**
-   * Classes loaded before the agent keep their original code: say which, since their phases go
-   * unrecorded.
+   * Attached to a running JVM: instruments the wasmtime-java classes already loaded. Their native
+   * methods cannot be wrapped any more (that adds methods), so they lose what only the natives see;
+   * say so once.
    */
-  private static void warnAboutLoadedClasses(Instrumentation instrumentation) {
-    List<String> loaded = new ArrayList<>();
+  private static void retransformLoadedClasses(
+      Instrumentation instrumentation, WasmtimeTransformer transformer) {
+    List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.getName().startsWith("io.github.kawamuray.wasmtime.")) {
-        loaded.add(type.getSimpleName());
+      if (type.getName().startsWith("io.github.kawamuray.wasmtime.")
+          && instrumentation.isModifiableClass(type)) {
+        loaded.add(type);
       }
     }
-    if (!loaded.isEmpty()) {
+    if (loaded.isEmpty()) {
+      return;
+    }
+    instrumentation.addTransformer(transformer.forLoadedClasses(), true);
+    try {
+      instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
       AgentLog.info(
-          "attached late: already loaded wasmtime-java classes stay uninstrumented: " + loaded);
+          "attached to a running JVM: the wasmtime-java classes already loaded were instrumented"
+              + " without their native methods; failed compiles, store creations and"
+              + " instantiations, direct dispose() calls, and the names of modules, exports and"
+              + " host functions made before the attach go unrecorded (docs/running.md)");
+    } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+      AgentFailures.record(e);
+      AgentLog.info("attached to a running JVM, but could not instrument loaded classes: " + e);
     }
   }
 

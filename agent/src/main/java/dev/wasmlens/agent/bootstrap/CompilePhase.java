@@ -56,4 +56,17 @@ public final class CompilePhase {
     }
     PhaseClock.commit(event);
   }
+
+  /**
+   * A public way to create a module returned {@code module} (null when it threw {@code thrown}):
+   * the compile ended and the module gets its identity. For advice on the Java methods, which see
+   * the engine rather than its address.
+   */
+  public static void endCreating(
+      CompileEvent event, Object engine, Object source, Object module, Throwable thrown) {
+    end(event, NativePointers.of(engine), source, thrown);
+    if (module != null) {
+      WasmObjects.moduleCreated(module);
+    }
+  }
 }

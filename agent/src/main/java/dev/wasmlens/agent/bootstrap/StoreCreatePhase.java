@@ -44,6 +44,23 @@ public final class StoreCreatePhase {
   }
 
   /**
+   * A public {@code Store} constructor starts on {@code engine}. For advice on the Java
+   * constructor, which sees the engine rather than its address.
+   */
+  public static StoreCreateEvent beginOn(Object engine) {
+    return begin(NativePointers.of(engine));
+  }
+
+  /**
+   * The public constructor that {@link #beginOn} announced returned {@code store}: the creation
+   * ended, and the store gets its id. (A constructor's failure is not observable.)
+   */
+  public static void endCreated(StoreCreateEvent event, Object store) {
+    end(event, null);
+    created(store);
+  }
+
+  /**
    * {@code Store(long)} returned: the store gets its id, and its creation event is committed with
    * it.
    */

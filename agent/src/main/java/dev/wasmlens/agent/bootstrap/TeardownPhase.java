@@ -1,6 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
 import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
+import java.util.Set;
 
 /**
  * Records {@code dispose()} of Instance, Store, Module, Engine, Linker and Func. {@code dispose()}
@@ -9,6 +10,16 @@ import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
  */
 public final class TeardownPhase {
   private static final String PACKAGE = "io.github.kawamuray.wasmtime.";
+
+  /** The types whose {@code dispose()} is a teardown. */
+  public static final Set<String> DISPOSED_TYPES =
+      Set.of(
+          PACKAGE + "Instance",
+          PACKAGE + "Store",
+          PACKAGE + "Module",
+          PACKAGE + "Engine",
+          PACKAGE + "Linker",
+          PACKAGE + "Func");
 
   private TeardownPhase() {}
 
@@ -21,6 +32,27 @@ public final class TeardownPhase {
    * @param nativePtr the object's native address, read before {@code dispose()} clears it
    */
   public static TeardownEvent begin(Object target, String typeName, long nativePtr) {
+    return outermost() ? describe(target, typeName, nativePtr) : null;
+  }
+
+  /**
+   * {@code target.close()} starts. For advice on {@code Disposable.close()}, which sees the object
+   * rather than its declaring class and address, and sees every {@code Disposable}: only the types
+   * whose {@code dispose()} the agent wraps otherwise are recorded.
+   */
+  public static TeardownEvent beginClose(Object target) {
+    String typeName = target.getClass().getName();
+    return outermost() && DISPOSED_TYPES.contains(typeName)
+        ? describe(target, typeName, NativePointers.of(target))
+        : null;
+  }
+
+  /** Counts a teardown starting on this thread; true unless it runs inside another. */
+  private static boolean outermost() {
+    return ThreadState.current().teardownDepth++ == 0;
+  }
+
+  private static TeardownEvent describe(Object target, String typeName, long nativePtr) {
     InjectedFailures.maybeThrow("teardown begin");
     String kind = typeName.startsWith(PACKAGE) ? typeName.substring(PACKAGE.length()) : typeName;
     WasmObjects.disposed(target, kind);
@@ -57,9 +89,13 @@ public final class TeardownPhase {
     return event;
   }
 
-  /** The {@code dispose()} that {@link #begin} returned {@code event} for ended. */
+  /** The teardown that {@link #begin} or {@link #beginClose} returned {@code event} for ended. */
   public static void end(TeardownEvent event, Throwable thrown) {
     long endNanos = System.nanoTime();
+    ThreadState state = ThreadState.current();
+    if (state.teardownDepth > 0) {
+      state.teardownDepth--;
+    }
     InjectedFailures.maybeThrow("teardown end");
     if (event == null) {
       return;

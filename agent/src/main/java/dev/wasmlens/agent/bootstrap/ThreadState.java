@@ -41,7 +41,14 @@ final class ThreadState {
   InstanceInfo preparedInstance;
 
   /**
-   * Set by the {@code newFunc} wrapper, taken by the host {@code Func} constructor; -1 when empty.
+   * Teardowns in progress: {@code close()} advice around a wrapped {@code dispose()} (classes
+   * instrumented before and after an attach) must count once.
+   */
+  int teardownDepth;
+
+  /**
+   * Set when {@code FuncRegistry.acquire} hands out a trampoline index, taken by the host {@code
+   * Func} constructor; -1 when empty.
    */
   int newHostFuncIndex = -1;
 

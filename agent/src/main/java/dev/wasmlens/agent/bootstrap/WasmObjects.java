@@ -77,7 +77,7 @@ public final class WasmObjects {
     EXPORTS.put(func, new ExportInfo(name, linked == null ? null : linked.get(moduleName)));
   }
 
-  /** The {@code newFunc} native is creating the host function with trampoline {@code index}. */
+  /** {@code FuncRegistry.acquire} gave the host function being created trampoline {@code index}. */
   public static void hostFuncAllocated(int index) {
     ThreadState.current().newHostFuncIndex = index;
   }

@@ -1,6 +1,5 @@
 package dev.wasmlens.agent.instrumentation;
 
-import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -18,20 +17,18 @@ import net.bytebuddy.pool.TypePool;
  */
 final class ClassInstrumenter {
   private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
-  private static final List<TypeInstrumentation> INSTRUMENTATIONS =
-      List.of(
-          new EngineInstrumentation(),
-          new ModuleInstrumentation(),
-          new StoreInstrumentation(),
-          new InstanceInstrumentation(),
-          new LinkerInstrumentation(),
-          new FuncInstrumentation(),
-          new DisposeInstrumentation());
 
   private ClassInstrumenter() {}
 
-  /** Returns the instrumented class file, or null when no instrumentation applies to the class. */
-  static byte[] instrument(String typeName, ClassLoader loader, byte[] classFile) {
+  /**
+   * Returns the instrumented class file, or null when no instrumentation applies to the class.
+   *
+   * @param nativeWrapping true when the class is being defined for the first time under the
+   *     native-method prefix: it is rebased, natives wrapped; false when it is being redefined
+   *     (only Java methods change, the class keeps its shape)
+   */
+  static byte[] instrument(
+      String typeName, ClassLoader loader, byte[] classFile, boolean nativeWrapping) {
     ClassFileLocator locator =
         new ClassFileLocator.Compound(
             ClassFileLocator.Simple.of(typeName, classFile),
@@ -41,16 +38,19 @@ final class ClassInstrumenter {
     TypeDescription type =
         TypePool.Default.WithLazyResolution.of(locator).describe(typeName).resolve();
     DynamicType.Builder<?> builder = null;
-    for (TypeInstrumentation instrumentation : INSTRUMENTATIONS) {
-      if (instrumentation.typeMatcher().matches(type)) {
+    for (TypeInstrumentation instrumentation : WasmtimeInstrumentation.TYPES) {
+      if (instrumentation.typeMatcher().matches(type)
+          && !instrumentation.advice(nativeWrapping).isEmpty()) {
         if (builder == null) {
           builder =
-              BYTE_BUDDY.rebase(
-                  type,
-                  locator,
-                  new MethodNameTransformer.Prefixing(WasmtimeTransformer.NATIVE_METHOD_PREFIX));
+              nativeWrapping
+                  ? BYTE_BUDDY.rebase(
+                      type,
+                      locator,
+                      new MethodNameTransformer.Prefixing(WasmtimeTransformer.NATIVE_METHOD_PREFIX))
+                  : BYTE_BUDDY.redefine(type, locator);
         }
-        builder = instrumentation.transform(builder);
+        builder = WasmtimeInstrumentation.apply(instrumentation, builder, nativeWrapping);
       }
     }
     return builder == null ? null : builder.make().getBytes();

@@ -7,33 +7,30 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.wasmlens.agent.bootstrap.TeardownPhase;
 import dev.wasmlens.agent.bootstrap.jfr.TeardownEvent;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code dispose()} of Instance, Store, Module, Engine, Linker and Func: teardowns. {@code
  * dispose()} is native in all six, and {@code Disposable.close()} calls it, so wrapping it catches
- * both, once.
+ * both, once. Without native wrapping only {@code close()} is seen ({@link
+ * DisposableInstrumentation}).
  */
 final class DisposeInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf(
-        "io.github.kawamuray.wasmtime.Instance",
-        "io.github.kawamuray.wasmtime.Store",
-        "io.github.kawamuray.wasmtime.Module",
-        "io.github.kawamuray.wasmtime.Engine",
-        "io.github.kawamuray.wasmtime.Linker",
-        "io.github.kawamuray.wasmtime.Func");
+    return namedOneOf(TeardownPhase.DISPOSED_TYPES.toArray(new String[0]));
   }
 
   @Override
-  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-    return builder
-        .method(isNative().and(named("dispose")).and(takesArguments(0)))
-        .intercept(Advices.aroundNative(DisposeAdvice.class));
+  public List<MethodAdvice> advice(boolean nativeWrapping) {
+    return nativeWrapping
+        ? List.of(
+            MethodAdvice.aroundNative(
+                isNative().and(named("dispose")).and(takesArguments(0)), DisposeAdvice.class))
+        : List.of();
   }
 
   static final class DisposeAdvice {

@@ -5,9 +5,9 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.wasmlens.agent.bootstrap.WasmObjects;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -22,8 +22,8 @@ final class EngineInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-    return builder.visit(Advices.on(CreatedAdvice.class, isConstructor().and(isPublic())));
+  public List<MethodAdvice> advice(boolean nativeWrapping) {
+    return List.of(MethodAdvice.inline(isConstructor().and(isPublic()), CreatedAdvice.class));
   }
 
   static final class CreatedAdvice {

@@ -1,7 +1,6 @@
 package dev.wasmlens.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -13,9 +12,9 @@ import dev.wasmlens.agent.bootstrap.HostCallPhase;
 import dev.wasmlens.agent.bootstrap.WasmObjects;
 import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -31,18 +30,14 @@ final class FuncInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-    return builder
-        .method(isNative().and(named("newFunc")))
-        .intercept(Advices.aroundNative(HostFuncAllocatedAdvice.class))
-        .visit(
-            Advices.on(CallAdvice.class, named("call").and(not(isStatic())).and(takesArguments(2))))
-        .visit(Advices.on(HostCallAdvice.class, named("invokeTrampoline")))
-        .visit(
-            Advices.on(
-                HostFuncCreatedAdvice.class,
-                isConstructor().and(isPublic()).and(takesArguments(3))))
-        .visit(Advices.on(HostFuncDroppedAdvice.class, named("dropTrampoline")));
+  public List<MethodAdvice> advice(boolean nativeWrapping) {
+    return List.of(
+        MethodAdvice.inline(
+            named("call").and(not(isStatic())).and(takesArguments(2)), CallAdvice.class),
+        MethodAdvice.inline(named("invokeTrampoline"), HostCallAdvice.class),
+        MethodAdvice.inline(
+            isConstructor().and(isPublic()).and(takesArguments(3)), HostFuncCreatedAdvice.class),
+        MethodAdvice.inline(named("dropTrampoline"), HostFuncDroppedAdvice.class));
   }
 
   static final class CallAdvice {
@@ -71,13 +66,6 @@ final class FuncInstrumentation implements TypeInstrumentation {
         @Advice.Local("startNanos") long startNanos,
         @Advice.Thrown Throwable thrown) {
       HostCallPhase.end(event, startNanos, thrown);
-    }
-  }
-
-  static final class HostFuncAllocatedAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.Argument(2) int trampolineIndex) {
-      WasmObjects.hostFuncAllocated(trampolineIndex);
     }
   }
 

@@ -13,17 +13,19 @@ import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.ImportType;
 import io.github.kawamuray.wasmtime.Module;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Instance}: instantiations by {@code new Instance(store, module, externs)}, and the export
  * names of the functions {@code getFunc} returns. The constructor cannot observe its own failure,
  * so the event is timed around the native {@code newInstance} it calls (see {@link
- * InstantiatePhase}).
+ * InstantiatePhase}); without native wrapping, around the constructor, which then cannot see its
+ * own failure.
  */
 final class InstanceInstrumentation implements TypeInstrumentation {
   @Override
@@ -32,14 +34,22 @@ final class InstanceInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-    return builder
-        .method(isNative().and(named("newInstance")))
-        .intercept(Advices.aroundNative(InstantiateAdvice.class))
-        .visit(
-            Advices.on(
-                ConstructorAdvice.class, isConstructor().and(isPublic()).and(takesArguments(3))))
-        .visit(Advices.on(GetFuncAdvice.class, named("getFunc")));
+  public List<MethodAdvice> advice(boolean nativeWrapping) {
+    ElementMatcher.Junction<MethodDescription> constructor =
+        isConstructor().and(isPublic()).and(takesArguments(3));
+    MethodAdvice getFunc = MethodAdvice.inline(named("getFunc"), GetFuncAdvice.class);
+    if (nativeWrapping) {
+      return List.of(
+          MethodAdvice.aroundNative(isNative().and(named("newInstance")), InstantiateAdvice.class),
+          MethodAdvice.inline(constructor, ConstructorAdvice.class),
+          getFunc);
+    }
+    // The timing goes on first, so that it runs inside the constructor advice: after prepare,
+    // before bind.
+    return List.of(
+        MethodAdvice.inline(constructor, ConstructorTimingAdvice.class),
+        MethodAdvice.inline(constructor, ConstructorAdvice.class),
+        getFunc);
   }
 
   static final class ConstructorAdvice {
@@ -66,6 +76,19 @@ final class InstanceInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object instance, @Advice.Enter Object prepared) {
       InstantiatePhase.bind(instance, prepared);
+    }
+  }
+
+  /** Times the constructor, without native wrapping: exit advice runs only when it returns. */
+  static final class ConstructorTimingAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static InstantiateEvent enter() {
+      return InstantiatePhase.beginPrepared();
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Enter InstantiateEvent event) {
+      InstantiatePhase.end(event, null);
     }
   }
 

@@ -7,10 +7,10 @@ import dev.wasmlens.agent.bootstrap.InstantiatePhase;
 import dev.wasmlens.agent.bootstrap.WasmObjects;
 import dev.wasmlens.agent.bootstrap.jfr.InstantiateEvent;
 import io.github.kawamuray.wasmtime.Extern;
+import java.util.List;
 import java.util.Optional;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -25,11 +25,11 @@ final class LinkerInstrumentation implements TypeInstrumentation {
   }
 
   @Override
-  public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-    return builder
-        .visit(Advices.on(ModuleAdvice.class, named("module").and(takesArguments(3))))
-        .visit(Advices.on(GetAdvice.class, named("get").and(takesArguments(3))))
-        .visit(Advices.on(DefineAdvice.class, named("define").and(takesArguments(4))));
+  public List<MethodAdvice> advice(boolean nativeWrapping) {
+    return List.of(
+        MethodAdvice.inline(named("module").and(takesArguments(3)), ModuleAdvice.class),
+        MethodAdvice.inline(named("get").and(takesArguments(3)), GetAdvice.class),
+        MethodAdvice.inline(named("define").and(takesArguments(4)), DefineAdvice.class));
   }
 
   static final class ModuleAdvice {

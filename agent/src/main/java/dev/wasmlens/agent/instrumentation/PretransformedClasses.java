@@ -35,16 +35,18 @@ final class PretransformedClasses {
   }
 
   /** The answer for one class file. */
-  record Lookup(Kind kind, byte[] bytes) {}
+  record Lookup(Kind kind, byte[] bytes) {
+    /** Not a known class: to be instrumented at run time. */
+    static final Lookup UNKNOWN = new Lookup(Kind.UNKNOWN, null);
+  }
 
   private static final Lookup UNTOUCHED = new Lookup(Kind.UNTOUCHED, null);
-  private static final Lookup UNKNOWN = new Lookup(Kind.UNKNOWN, null);
 
   private PretransformedClasses() {}
 
   static Lookup lookup(byte[] classFile) {
     if (!ENABLED) {
-      return UNKNOWN;
+      return Lookup.UNKNOWN;
     }
     String name = RESOURCE_FOLDER + sha256(classFile);
     try (InputStream instrumented = resource(name + ".class")) {
@@ -52,12 +54,12 @@ final class PretransformedClasses {
         return new Lookup(Kind.INSTRUMENTED, instrumented.readAllBytes());
       }
     } catch (IOException e) {
-      return UNKNOWN;
+      return Lookup.UNKNOWN;
     }
     try (InputStream untouched = resource(name + ".none")) {
-      return untouched != null ? UNTOUCHED : UNKNOWN;
+      return untouched != null ? UNTOUCHED : Lookup.UNKNOWN;
     } catch (IOException e) {
-      return UNKNOWN;
+      return Lookup.UNKNOWN;
     }
   }
 

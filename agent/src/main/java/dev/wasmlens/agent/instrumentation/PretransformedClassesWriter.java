@@ -40,7 +40,7 @@ public final class PretransformedClassesWriter {
         }
         byte[] classFile = classes.getInputStream(entry).readAllBytes();
         String typeName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
-        byte[] transformed = ClassInstrumenter.instrument(typeName, loader, classFile);
+        byte[] transformed = ClassInstrumenter.instrument(typeName, loader, classFile, true);
         String name = PretransformedClasses.sha256(classFile);
         if (transformed == null) {
           Files.write(out.resolve(name + ".none"), new byte[0]);

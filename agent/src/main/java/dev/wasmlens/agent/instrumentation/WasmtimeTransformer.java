@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *
  * <p>Native methods are wrapped through the JVM's native-method prefix {@link
  * #NATIVE_METHOD_PREFIX}, which the installer registers for this transformer; that works only for
- * classes loaded after the agent started, so classes being redefined are left alone.
+ * classes being defined. Classes loaded before an attach are retransformed without it: only their
+ * Java methods are advised (see {@link TypeInstrumentation#advice}).
  */
 public final class WasmtimeTransformer implements ClassFileTransformer {
   /**
@@ -29,15 +30,21 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
   private final AtomicInteger instrumentedClasses = new AtomicInteger();
   private final Consumer<String> debugLog;
   private final Consumer<WasmtimeTransformer> firstClassInstrumented;
+  private final boolean nativePrefixRegistered;
 
   /**
    * @param debugLog receives one line per class instrumented or failed
    * @param firstClassInstrumented called once, on the thread loading the first instrumented class
+   * @param nativePrefixRegistered whether {@link #NATIVE_METHOD_PREFIX} is registered for this
+   *     transformer, so that classes being defined can have their natives wrapped
    */
   public WasmtimeTransformer(
-      Consumer<String> debugLog, Consumer<WasmtimeTransformer> firstClassInstrumented) {
+      Consumer<String> debugLog,
+      Consumer<WasmtimeTransformer> firstClassInstrumented,
+      boolean nativePrefixRegistered) {
     this.debugLog = debugLog;
     this.firstClassInstrumented = firstClassInstrumented;
+    this.nativePrefixRegistered = nativePrefixRegistered;
   }
 
   /** The number of wasmtime-java classes instrumented so far. */
@@ -45,6 +52,7 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
     return instrumentedClasses.get();
   }
 
+  /** Instruments wasmtime-java classes as they are defined; never called for redefinitions. */
   @Override
   public byte[] transform(
       Module module,
@@ -53,14 +61,46 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (className == null
-        || !className.startsWith(WASMTIME_PACKAGE)
-        || classBeingRedefined != null) {
+    return classBeingRedefined != null
+        ? null
+        : instrument(loader, className, classfileBuffer, nativePrefixRegistered);
+  }
+
+  /**
+   * A retransformation-capable transformer for the wasmtime-java classes loaded before an attach:
+   * it acts only on redefinitions, instruments Java methods only (a redefinition cannot add the
+   * native wrappers' methods), and counts with this transformer. Classes defined after the attach
+   * stay with this transformer, which is not retransformation-capable: another agent's later
+   * retransformation then keeps their native wrappers.
+   */
+  public ClassFileTransformer forLoadedClasses() {
+    return new ClassFileTransformer() {
+      @Override
+      public byte[] transform(
+          Module module,
+          ClassLoader loader,
+          String className,
+          Class<?> classBeingRedefined,
+          ProtectionDomain protectionDomain,
+          byte[] classfileBuffer) {
+        return classBeingRedefined == null
+            ? null
+            : instrument(loader, className, classfileBuffer, false);
+      }
+    };
+  }
+
+  private byte[] instrument(
+      ClassLoader loader, String className, byte[] classfileBuffer, boolean nativeWrapping) {
+    if (className == null || !className.startsWith(WASMTIME_PACKAGE)) {
       return null;
     }
     byte[] transformed;
     try {
-      PretransformedClasses.Lookup known = PretransformedClasses.lookup(classfileBuffer);
+      PretransformedClasses.Lookup known =
+          nativeWrapping
+              ? PretransformedClasses.lookup(classfileBuffer)
+              : PretransformedClasses.Lookup.UNKNOWN;
       switch (known.kind()) {
         case INSTRUMENTED:
           transformed = known.bytes();
@@ -70,7 +110,8 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
           break;
         default:
           transformed =
-              ClassInstrumenter.instrument(className.replace('/', '.'), loader, classfileBuffer);
+              ClassInstrumenter.instrument(
+                  className.replace('/', '.'), loader, classfileBuffer, nativeWrapping);
       }
     } catch (RuntimeException | LinkageError e) {
       AgentFailures.record(e);

@@ -84,6 +84,11 @@ final class ChildJvm {
 
   /** Runs the child to completion; fails the test if it does not end in time. */
   Result run(String name) throws IOException, InterruptedException {
+    return start(name).finish();
+  }
+
+  /** Starts the child; {@link Running#finish} waits for it to end. */
+  Running start(String name) throws IOException {
     Files.createDirectories(WORK_DIR);
     List<String> line = new ArrayList<>();
     line.add(javaHome().resolve("bin").resolve("java").toString());
@@ -103,18 +108,55 @@ final class ChildJvm {
     // The child sees no OpenTelemetry settings but the test's own.
     builder.environment().keySet().removeIf(variable -> variable.startsWith("OTEL_"));
     builder.environment().putAll(environment);
-    Process process = builder.start();
-    boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!ended) {
-      process.destroyForcibly();
+    return new Running(name, line, builder.start(), stdout, stderr);
+  }
+
+  /** A child JVM that was started and may still run. */
+  static final class Running {
+    private final String name;
+    private final List<String> line;
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private Running(String name, List<String> line, Process process, Path stdout, Path stderr) {
+      this.name = name;
+      this.line = line;
+      this.process = process;
+      this.stdout = stdout;
+      this.stderr = stderr;
     }
-    assertThat(ended)
-        .as("child JVM %s ended within %d s: %s", name, TIMEOUT_SECONDS, line)
-        .isTrue();
-    return new Result(
-        process.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+
+    long pid() {
+      return process.pid();
+    }
+
+    /** Waits until the child has printed a line equal to {@code expected} on standard output. */
+    void awaitLine(String expected) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+      while (!Files.readAllLines(stdout, StandardCharsets.UTF_8).contains(expected)) {
+        assertThat(process.isAlive())
+            .as("child JVM %s is still running, waiting for '%s'", name, expected)
+            .isTrue();
+        assertThat(System.nanoTime()).as("'%s' printed in time", expected).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+
+    /** Waits for the child to end; fails the test if it does not end in time. */
+    Result finish() throws IOException, InterruptedException {
+      boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      assertThat(ended)
+          .as("child JVM %s ended within %d s: %s", name, TIMEOUT_SECONDS, line)
+          .isTrue();
+      return new Result(
+          process.exitValue(),
+          Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8));
+    }
   }
 
   /** Where a child's recording should go. */

@@ -72,12 +72,12 @@ class WasmPhasesIT {
   @Test
   void agentSuppressedNothingAndSaysSoInTheRecording() {
     assertThat(instrumented.suppressedFailures()).isZero();
-    assertThat(instrumented.instrumentedClasses()).isEqualTo(6);
+    assertThat(instrumented.instrumentedClasses()).isEqualTo(7);
     List<RecordedEvent> status = events.named(WasmEvents.AGENT_STATUS);
     assertThat(status).isNotEmpty();
     RecordedEvent last = status.get(status.size() - 1);
     assertThat(last.getLong("suppressedFailures")).isZero();
-    assertThat(last.getInt("instrumentedClasses")).isEqualTo(6);
+    assertThat(last.getInt("instrumentedClasses")).isEqualTo(7);
     assertThat(last.getString("firstFailure")).isNull();
   }
 
@@ -339,6 +339,68 @@ class WasmPhasesIT {
     assertThat(byteBuddy.stdout()).isEqualTo(plain.stdout());
     assertThat(byteBuddy.suppressedFailures()).isZero();
     assertThat(countsByName(WasmEvents.read(recording))).isEqualTo(countsByName(events));
+  }
+
+  @Test
+  void withoutNativeWrappingOnlyWhatTheNativesAloneSeeIsMissing() throws Exception {
+    // How the OpenTelemetry agent extension and an attach instrument: Java methods only.
+    Path recording = ChildJvm.recordingFile("scenario-java-methods");
+    ChildJvm.Result javaMethods =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .jvmOption("-Dwasmlens.internal.native-wrapping=false")
+            .withAgent("jfr.file=" + recording)
+            .run("scenario-java-methods");
+    assertThat(javaMethods.stdout()).isEqualTo(plain.stdout());
+    assertThat(javaMethods.suppressedFailures()).isZero();
+    WasmEvents seen = WasmEvents.read(recording);
+
+    for (String phase : new String[] {CALL, HOST_CALL, COMPILE, WasmEvents.STORE_CREATE}) {
+      assertThat(identities(seen, phase)).as(phase).isEqualTo(identities(events, phase));
+    }
+    // A constructor cannot see its own failure: the failed new Instance(...) goes unrecorded.
+    assertThat(identities(seen, INSTANTIATE))
+        .isEqualTo(
+            identities(events, INSTANTIATE).stream()
+                .filter(e -> !e.equals("error viaLinker=false"))
+                .collect(Collectors.toList()));
+    assertThat(identities(events, INSTANTIATE)).contains("error viaLinker=false");
+    // Teardowns are seen through close() only: the scenario's five direct dispose() calls (two
+    // instances, a function, two modules) go unrecorded.
+    Map<String, Long> expected =
+        new java.util.HashMap<>(
+            events.named(TEARDOWN).stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting())));
+    expected.merge("Instance", -2L, Long::sum);
+    expected.merge("Func", -1L, Long::sum);
+    expected.merge("Module", -2L, Long::sum);
+    expected.values().removeIf(count -> count == 0);
+    assertThat(
+            seen.named(TEARDOWN).stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting())))
+        .isEqualTo(expected);
+  }
+
+  /** One line per event of {@code phase}, in order: what identifies it, without its timing. */
+  private static List<String> identities(WasmEvents recorded, String phase) {
+    return recorded.named(phase).stream()
+        .map(
+            e ->
+                switch (phase) {
+                  case CALL ->
+                      e.getString("export")
+                          + " "
+                          + e.getString("outcome")
+                          + " store="
+                          + e.getLong("storeId")
+                          + " first="
+                          + e.getBoolean("firstForInstance");
+                  case COMPILE -> e.getString("module") + " " + e.getString("outcome");
+                  case INSTANTIATE ->
+                      e.getString("outcome") + " viaLinker=" + e.getBoolean("viaLinker");
+                  default -> e.getString("outcome");
+                })
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   private static java.util.Map<String, Long> countsByName(WasmEvents recorded) {
