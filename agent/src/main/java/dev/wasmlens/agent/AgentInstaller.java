@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 
 /**
  * Installs the agent once the bootstrap package is on the bootstrap class path: registers the
@@ -38,7 +39,9 @@ final class AgentInstaller {
             && !"false".equals(System.getProperty("wasmlens.internal.native-wrapping"));
     WasmtimeTransformer transformer =
         new WasmtimeTransformer(
-            AgentLog::debug, AgentStatusEvent::registerIfRecording, nativePrefix);
+            AgentLog::debug,
+            first -> AgentStatusEvent.registerIfRecording(first::instrumentedClasses),
+            nativePrefix);
     instrumentation.addTransformer(transformer, false);
     if (nativePrefix) {
       instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
@@ -58,7 +61,7 @@ final class AgentInstaller {
         started
             .append(", recording to ")
             .append(JfrRecordingStarter.start(config.jfrFile(), config.jfrBase()));
-        AgentStatusEvent.registerIfRecording(transformer);
+        AgentStatusEvent.registerIfRecording(transformer::instrumentedClasses);
       } catch (Exception e) {
         // The instrumentation is in place and serves any other recording; only this one is lost.
         started.append(", but could not start the recording to ").append(config.jfrFile());
@@ -70,7 +73,9 @@ final class AgentInstaller {
     }
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> reportAtExit(transformer, telemetry), "wasmlens-exit-report"));
+            new Thread(
+                () -> reportAtExit(transformer::instrumentedClasses, telemetry),
+                "wasmlens-exit-report"));
     return started.toString();
   }
 
@@ -89,15 +94,19 @@ final class AgentInstaller {
       return null;
     }
     try {
-      WasmTelemetry telemetry = WasmTelemetry.create(settings, AgentStartup.VERSION);
-      PhaseListener.Registry.register(new TelemetryListener(telemetry));
-      return telemetry;
+      return listenWith(WasmTelemetry.create(settings, AgentStartup.VERSION));
     } catch (RuntimeException | LinkageError e) {
       AgentLog.info(
           "spans and metrics are off, the OpenTelemetry settings are not usable: "
               + e.getMessage());
       return null;
     }
+  }
+
+  /** Makes {@code telemetry} receive every phase from now on; returns it. */
+  static WasmTelemetry listenWith(WasmTelemetry telemetry) {
+    PhaseListener.Registry.register(new TelemetryListener(telemetry));
+    return telemetry;
   }
 
   /**
@@ -131,7 +140,11 @@ final class AgentInstaller {
     }
   }
 
-  private static void reportAtExit(WasmtimeTransformer transformer, WasmTelemetry telemetry) {
+  /**
+   * The exit lines: what became of the spans (when {@code telemetry} is WasmLens's own), the
+   * classes instrumented and the failures suppressed.
+   */
+  static void reportAtExit(IntSupplier instrumentedClasses, WasmTelemetry telemetry) {
     if (telemetry != null) {
       PhaseListener.Registry.register(null);
       boolean finished = telemetry.shutdown();
@@ -154,7 +167,7 @@ final class AgentInstaller {
     long failures = AgentFailures.count();
     String summary =
         "exit: "
-            + transformer.instrumentedClasses()
+            + instrumentedClasses.getAsInt()
             + " wasmtime-java classes instrumented, "
             + failures
             + " internal failures suppressed";
@@ -162,7 +175,7 @@ final class AgentInstaller {
     AgentLog.info(first == null ? summary : summary + " (first: " + first + ")");
   }
 
-  private static Map<String, String> toMap(Properties properties) {
+  static Map<String, String> toMap(Properties properties) {
     Map<String, String> map = new HashMap<>();
     for (String name : properties.stringPropertyNames()) {
       map.put(name, properties.getProperty(name));

@@ -1,6 +1,10 @@
 package dev.wasmlens.agent;
 
+import dev.wasmlens.agent.bootstrap.Installation;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,8 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bootstrap class path, and the JVM would then hold two incompatible copies.
  */
 final class AgentStartup {
-  static final String VERSION =
-      versionOf(AgentStartup.class.getPackage().getImplementationVersion());
+  static final String VERSION = readVersion();
 
   /**
    * Set by the first start: a second {@code -javaagent} or attach of this jar must not instrument
@@ -42,12 +45,29 @@ final class AgentStartup {
       AgentLog.enableDebug();
     }
     BootstrapClassPath.append(instrumentation);
+    if (!Installation.claim("the standalone agent")) {
+      AgentLog.info(
+          "agent "
+              + VERSION
+              + " not started: WasmLens already runs in this JVM as "
+              + Installation.owner());
+      return;
+    }
     String started = AgentInstaller.install(config, agentArgs, instrumentation, lateAttach);
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + started);
   }
 
-  private static String versionOf(String implementationVersion) {
-    return implementationVersion == null ? "(development build)" : implementationVersion;
+  /** The build's version, from {@code version.properties}; unknown in an unpackaged build. */
+  private static String readVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = AgentStartup.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // Reported as unknown.
+    }
+    return properties.getProperty("version", "(unknown version)");
   }
 }

@@ -2,8 +2,8 @@ package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.bootstrap.WasmObjects;
-import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -64,13 +64,13 @@ final class AgentStatusEvent extends Event {
    * application, recording or not, which costs about 100 ms of start-up (measured); so a recording
    * started later with {@code jcmd} may lack the event.
    */
-  static void registerIfRecording(WasmtimeTransformer transformer) {
+  static void registerIfRecording(IntSupplier instrumentedClasses) {
     if (FlightRecorder.isInitialized() && REGISTERED.compareAndSet(false, true)) {
-      register(transformer);
+      register(instrumentedClasses);
     }
   }
 
-  private static void register(WasmtimeTransformer transformer) {
+  private static void register(IntSupplier instrumentedClasses) {
     FlightRecorder.addPeriodicEvent(
         AgentStatusEvent.class,
         () -> {
@@ -78,7 +78,7 @@ final class AgentStatusEvent extends Event {
           status.agentVersion = AgentStartup.VERSION;
           status.serviceName = ServiceIdentity.SERVICE_NAME;
           status.hostName = ServiceIdentity.HOST_NAME;
-          status.instrumentedClasses = transformer.instrumentedClasses();
+          status.instrumentedClasses = instrumentedClasses.getAsInt();
           status.suppressedFailures = AgentFailures.count();
           Throwable first = AgentFailures.first();
           status.firstFailure = first == null ? null : first.toString();

@@ -30,7 +30,11 @@ final class BootstrapClassPath {
    * package is loaded, or the system class loader would define a second copy.
    */
   static void append(Instrumentation instrumentation) throws IOException {
-    Path agentJar = agentJar();
+    append(instrumentation, agentJar());
+  }
+
+  /** Appends the bootstrap package that {@code agentJar} holds to the bootstrap class path. */
+  static void append(Instrumentation instrumentation, Path agentJar) throws IOException {
     Path bootstrapJar = Files.createTempFile("wasmlens-bootstrap-", ".jar");
     bootstrapJar.toFile().deleteOnExit();
     try (JarFile source = new JarFile(agentJar.toFile());
@@ -59,7 +63,7 @@ final class BootstrapClassPath {
       }
       return file.toPath();
     } catch (URISyntaxException | RuntimeException e) {
-      throw new IOException("cannot locate the agent jar", e);
+      throw new IOException("cannot locate the agent jar: " + e, e);
     }
   }
 }

@@ -83,6 +83,14 @@ public final class TelemetrySettings {
     return EXPORT_KEYS.stream().anyMatch(key -> lookup.apply(key) != null);
   }
 
+  /**
+   * True when spans and metrics are turned off ({@code wasmlens.telemetry.enabled=false}): inside
+   * the OpenTelemetry Java agent, which exports as its own settings say, the only switch.
+   */
+  public boolean turnedOff() {
+    return "false".equalsIgnoreCase(lookup.apply(ENABLED));
+  }
+
   /** Defaults handed to the SDK's autoconfiguration, below everything the user set. */
   Map<String, String> sdkDefaults() {
     Map<String, String> defaults = new HashMap<>();

@@ -3,6 +3,8 @@ package dev.wasmlens.otel;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * PhaseTrace trace = telemetry.recordCall(callPhase);   // on the calling thread
  * telemetry.close();                                    // flushes, at most SHUTDOWN_TIMEOUT
  * }</pre>
+ *
+ * <p>Inside the OpenTelemetry Java agent the SDK is the agent's ({@link #onSdk}): WasmLens adds its
+ * {@link SdkAdditions} while the agent configures it, and leaves flushing and shutdown to it.
  */
 public final class WasmTelemetry implements AutoCloseable {
   /** The instrumentation scope of every span and metric. */
@@ -32,6 +37,7 @@ public final class WasmTelemetry implements AutoCloseable {
   public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final OpenTelemetrySdk sdk;
+  private final boolean ownsSdk;
   private final WasmSpans spans;
   private final WasmMetrics metrics;
   private final LatencyHistograms latencies;
@@ -39,17 +45,48 @@ public final class WasmTelemetry implements AutoCloseable {
 
   private WasmTelemetry(
       OpenTelemetrySdk sdk,
-      LatencyHistograms latencies,
-      ExportCounters counters,
-      long callMinNanos,
-      long hostCallMinNanos,
+      boolean ownsSdk,
+      SdkAdditions additions,
+      TelemetrySettings settings,
       String version) {
     this.sdk = sdk;
-    this.latencies = latencies;
-    this.counters = counters;
+    this.ownsSdk = ownsSdk;
+    this.latencies = additions.latencies;
+    this.counters = additions.counters;
     this.spans =
-        new WasmSpans(sdk.getTracer(SCOPE, version), callMinNanos, hostCallMinNanos, counters);
+        new WasmSpans(
+            sdk.getTracer(SCOPE, version),
+            settings.callMinNanos(),
+            settings.hostCallMinNanos(),
+            counters);
     this.metrics = new WasmMetrics(sdk.getMeter(SCOPE));
+  }
+
+  /**
+   * What WasmLens adds to an SDK while it is autoconfigured: a count of exported and failed spans
+   * around the span exporter, and the latency histograms as a metric producer.
+   */
+  public static final class SdkAdditions {
+    private final ExportCounters counters = new ExportCounters();
+    private final LatencyHistograms latencies;
+
+    /**
+     * @param version the instrumentation version reported with the histograms
+     */
+    public SdkAdditions(String version) {
+      latencies =
+          new LatencyHistograms(
+              InstrumentationScopeInfo.builder(SCOPE).setVersion(version).build(),
+              Clock.systemUTC());
+    }
+
+    /** Adds them to the SDK {@code customizer} configures. */
+    public void customize(AutoConfigurationCustomizer customizer) {
+      customizer
+          .addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter))
+          .addMeterProviderCustomizer(
+              (meterProvider, config) -> meterProvider.registerMetricProducer(latencies));
+    }
   }
 
   /**
@@ -60,22 +97,26 @@ public final class WasmTelemetry implements AutoCloseable {
    *     settings are wrong
    */
   public static WasmTelemetry create(TelemetrySettings settings, String version) {
-    ExportCounters counters = new ExportCounters();
-    LatencyHistograms latencies =
-        new LatencyHistograms(
-            InstrumentationScopeInfo.builder(SCOPE).setVersion(version).build(), Clock.systemUTC());
-    OpenTelemetrySdk sdk =
+    SdkAdditions additions = new SdkAdditions(version);
+    AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(settings::sdkDefaults)
             .addPropertiesCustomizer(config -> settings.sdkOverrides())
-            .addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter))
-            .addMeterProviderCustomizer(
-                (meterProvider, config) -> meterProvider.registerMetricProducer(latencies))
-            .disableShutdownHook()
-            .build()
-            .getOpenTelemetrySdk();
+            .disableShutdownHook();
+    additions.customize(builder);
     return new WasmTelemetry(
-        sdk, latencies, counters, settings.callMinNanos(), settings.hostCallMinNanos(), version);
+        builder.build().getOpenTelemetrySdk(), true, additions, settings, version);
+  }
+
+  /**
+   * Telemetry on an SDK built and shut down by someone else (the OpenTelemetry Java agent), which
+   * {@code additions} customized while it was configured.
+   *
+   * @param settings only the span thresholds are read: export is configured by the SDK's owner
+   */
+  public static WasmTelemetry onSdk(
+      OpenTelemetrySdk sdk, SdkAdditions additions, TelemetrySettings settings, String version) {
+    return new WasmTelemetry(sdk, false, additions, settings, version);
   }
 
   /**
@@ -134,12 +175,14 @@ public final class WasmTelemetry implements AutoCloseable {
   }
 
   /**
-   * Flushes and stops the SDK, waiting at most {@link #SHUTDOWN_TIMEOUT}.
+   * Flushes and stops the SDK, waiting at most {@link #SHUTDOWN_TIMEOUT}; an SDK owned by someone
+   * else ({@link #onSdk}) is left to them.
    *
    * @return true when the SDK finished within the time, whether or not every export succeeded
    */
   public boolean shutdown() {
-    return sdk.shutdown().join(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isDone();
+    return !ownsSdk
+        || sdk.shutdown().join(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isDone();
   }
 
   @Override

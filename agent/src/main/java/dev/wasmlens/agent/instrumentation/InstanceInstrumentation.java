@@ -44,11 +44,11 @@ final class InstanceInstrumentation implements TypeInstrumentation {
           MethodAdvice.inline(constructor, ConstructorAdvice.class),
           getFunc);
     }
-    // The timing goes on first, so that it runs inside the constructor advice: after prepare,
-    // before bind.
+    // Advice applied first is the outermost: the timing goes second, so that it runs inside the
+    // constructor advice, after prepare and before bind.
     return List.of(
-        MethodAdvice.inline(constructor, ConstructorTimingAdvice.class),
         MethodAdvice.inline(constructor, ConstructorAdvice.class),
+        MethodAdvice.inline(constructor, ConstructorTimingAdvice.class),
         getFunc);
   }
 

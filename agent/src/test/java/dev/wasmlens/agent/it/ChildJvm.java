@@ -52,6 +52,20 @@ final class ChildJvm {
     return jvm;
   }
 
+  /**
+   * Runs under the OpenTelemetry Java agent with WasmLens as its extension; WasmLens's settings go
+   * as system properties ({@code -Dwasmlens.NAME=value}).
+   */
+  ChildJvm withOtelExtension(String... wasmlensSettings) {
+    jvmOptions.add("-javaagent:" + System.getProperty("wasmlens.it.otelJavaagent"));
+    jvmOptions.add(
+        "-Dotel.javaagent.extensions=" + System.getProperty("wasmlens.it.otelExtensionJar"));
+    for (String setting : wasmlensSettings) {
+      jvmOptions.add("-Dwasmlens." + setting);
+    }
+    return this;
+  }
+
   /** Attaches the agent jar with {@code options} ({@code name=value,...}; null for none). */
   ChildJvm withAgent(String options) {
     withAgent = true;

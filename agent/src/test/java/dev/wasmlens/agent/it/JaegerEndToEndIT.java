@@ -96,16 +96,39 @@ class JaegerEndToEndIT {
   @Test
   void withTheOpenTelemetryJavaAgentWasmSpansHangUnderTheHttpServerSpanOverHttp() throws Exception {
     String service = "wasmlens-e2e-http";
-    ChildJvm.Result result =
-        ChildJvm.app(HttpWasmApp.class.getName(), ChildJvm.WASM_DIR.toString(), "3")
-            .env("OTEL_SERVICE_NAME", service)
-            .env("OTEL_EXPORTER_OTLP_ENDPOINT", jaeger.otlpHttpEndpoint())
-            .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-            .env("OTEL_METRICS_EXPORTER", "none")
-            .env("OTEL_LOGS_EXPORTER", "none")
+    assertWasmSpansUnderHttpServerSpans(
+        service,
+        httpApp(service)
             .jvmOption("-javaagent:" + System.getProperty("wasmlens.it.otelJavaagent"))
             .withAgent("spans.call.min-duration=0")
-            .run("jaeger-otel-javaagent");
+            .run("jaeger-otel-javaagent"));
+  }
+
+  @Test
+  void asAnExtensionOfTheOpenTelemetryJavaAgentWasmSpansHangUnderTheHttpServerSpan()
+      throws Exception {
+    String service = "wasmlens-e2e-extension";
+    ChildJvm.Result result =
+        httpApp(service)
+            .withOtelExtension("spans.call.min-duration=0")
+            .run("jaeger-otel-extension");
+    assertThat(result.stderr()).contains("spans and metrics through the OpenTelemetry Java agent");
+    assertWasmSpansUnderHttpServerSpans(service, result);
+  }
+
+  /** The HTTP app sending 3 requests, exporting over OTLP/HTTP to Jaeger as {@code service}. */
+  private static ChildJvm httpApp(String service) {
+    return ChildJvm.app(HttpWasmApp.class.getName(), ChildJvm.WASM_DIR.toString(), "3")
+        .env("OTEL_SERVICE_NAME", service)
+        .env("OTEL_EXPORTER_OTLP_ENDPOINT", jaeger.otlpHttpEndpoint())
+        .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+        .env("OTEL_METRICS_EXPORTER", "none")
+        .env("OTEL_LOGS_EXPORTER", "none");
+  }
+
+  /** Each of the 3 requests' traces in Jaeger: the wasm spans are children of the server span. */
+  private static void assertWasmSpansUnderHttpServerSpans(String service, ChildJvm.Result result)
+      throws Exception {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("response 200 42");
 

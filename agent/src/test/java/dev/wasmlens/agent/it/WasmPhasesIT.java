@@ -361,9 +361,10 @@ class WasmPhasesIT {
     assertThat(identities(seen, INSTANTIATE))
         .isEqualTo(
             identities(events, INSTANTIATE).stream()
-                .filter(e -> !e.equals("error viaLinker=false"))
+                .filter(e -> !e.startsWith("error viaLinker=false"))
                 .collect(Collectors.toList()));
-    assertThat(identities(events, INSTANTIATE)).contains("error viaLinker=false");
+    assertThat(identities(events, INSTANTIATE))
+        .anyMatch(e -> e.startsWith("error viaLinker=false"));
     // Teardowns are seen through close() only: the scenario's five direct dispose() calls (two
     // instances, a function, two modules) go unrecorded.
     Map<String, Long> expected =
@@ -381,7 +382,7 @@ class WasmPhasesIT {
   }
 
   /** One line per event of {@code phase}, in order: what identifies it, without its timing. */
-  private static List<String> identities(WasmEvents recorded, String phase) {
+  static List<String> identities(WasmEvents recorded, String phase) {
     return recorded.named(phase).stream()
         .map(
             e ->
@@ -396,7 +397,11 @@ class WasmPhasesIT {
                           + e.getBoolean("firstForInstance");
                   case COMPILE -> e.getString("module") + " " + e.getString("outcome");
                   case INSTANTIATE ->
-                      e.getString("outcome") + " viaLinker=" + e.getBoolean("viaLinker");
+                      e.getString("outcome")
+                          + " viaLinker="
+                          + e.getBoolean("viaLinker")
+                          + " module="
+                          + e.getString("module");
                   default -> e.getString("outcome");
                 })
         .sorted()

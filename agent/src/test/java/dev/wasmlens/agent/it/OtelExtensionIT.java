@@ -1,0 +1,192 @@
+package dev.wasmlens.agent.it;
+
+import static dev.wasmlens.agent.it.WasmEvents.CALL;
+import static dev.wasmlens.agent.it.WasmEvents.PHASES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.agent.it.OtlpReceiver.ReceivedSpan;
+import dev.wasmlens.agent.it.app.HttpWasmApp;
+import dev.wasmlens.agent.it.app.WasmScenario;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WasmLens as an extension of the OpenTelemetry Java agent ({@code wasmlens-otel-extension.jar})
+ * against the standalone agent on the same programs: the same span trees under the agent's HTTP
+ * server spans, the same metrics, and the same JFR events as the standalone agent records without
+ * native wrapping (the difference to native wrapping is WasmPhasesIT's).
+ */
+class OtelExtensionIT {
+  private static final String SERVICE = "wasm-http";
+
+  @Test
+  void spanTreesMetricsAndRequestEventsAreTheStandaloneAgents() throws Exception {
+    Run standalone = http("extension-compare-standalone", false);
+    Run extension = http("extension-compare-extension", true);
+
+    assertThat(extension.result.stderr())
+        .contains("[wasmlens] extension")
+        .contains("spans and metrics through the OpenTelemetry Java agent")
+        .doesNotContain("[wasmlens] agent");
+    assertThat(extension.result.suppressedFailures()).isZero();
+    assertThat(extension.trees).hasSize(3).isEqualTo(standalone.trees);
+    assertThat(extension.requestEvents).hasSize(3).isEqualTo(standalone.requestEvents);
+    assertThat(extension.metrics)
+        .contains(
+            "wasm.instantiate.duration",
+            "wasm.call.duration",
+            "wasm.teardown.duration",
+            "wasmtime.live")
+        .containsAll(standalone.metrics.stream().filter(m -> m.startsWith("wasm")).toList());
+  }
+
+  @Test
+  void everyPhaseOfTheScenarioIsRecordedAsTheStandaloneAgentRecordsWithoutNativeWrapping()
+      throws Exception {
+    Path standaloneRecording = ChildJvm.recordingFile("extension-scenario-standalone");
+    ChildJvm.Result standalone =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .jvmOption("-Dwasmlens.internal.native-wrapping=false")
+            .withAgent("jfr.file=" + standaloneRecording)
+            .run("extension-scenario-standalone");
+    Path extensionRecording = ChildJvm.recordingFile("extension-scenario");
+    ChildJvm.Result extension =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .env("OTEL_TRACES_EXPORTER", "none")
+            .env("OTEL_METRICS_EXPORTER", "none")
+            .env("OTEL_LOGS_EXPORTER", "none")
+            .withOtelExtension("jfr.file=" + extensionRecording)
+            .run("extension-scenario");
+
+    assertThat(extension.exitCode()).as(extension.stderr()).isZero();
+    assertThat(extension.stdout()).isEqualTo(standalone.stdout());
+    assertThat(extension.suppressedFailures()).isZero();
+    WasmEvents expected = WasmEvents.read(standaloneRecording);
+    WasmEvents seen = WasmEvents.read(extensionRecording);
+    for (String phase : PHASES) {
+      assertThat(WasmPhasesIT.identities(seen, phase))
+          .as(phase)
+          .isNotEmpty()
+          .isEqualTo(WasmPhasesIT.identities(expected, phase));
+    }
+    RecordedEvent status = seen.named(WasmEvents.AGENT_STATUS).get(0);
+    assertThat(status.getInt("instrumentedClasses")).isPositive();
+  }
+
+  @Test
+  void theAgentsSwitchTurnsItOffAndTheApplicationRunsAlone() throws Exception {
+    Path recording = ChildJvm.recordingFile("extension-off");
+    ChildJvm.Result off =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .env("OTEL_TRACES_EXPORTER", "none")
+            .env("OTEL_METRICS_EXPORTER", "none")
+            .env("OTEL_LOGS_EXPORTER", "none")
+            .jvmOption("-Dotel.instrumentation.wasmtime.enabled=false")
+            .withOtelExtension("jfr.file=" + recording)
+            .run("extension-off");
+    ChildJvm.Result plain =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .run("extension-off-plain");
+    assertThat(off.exitCode()).isZero();
+    assertThat(off.stdout()).isEqualTo(plain.stdout());
+    assertThat(off.stderr()).contains("[wasmlens] extension").contains("disabled by configuration");
+    assertThat(recording).doesNotExist();
+  }
+
+  @Test
+  void withTheStandaloneAgentTooOnlyOneRecords() throws Exception {
+    Path recording = ChildJvm.recordingFile("extension-and-agent");
+    ChildJvm.Result both =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .env("OTEL_TRACES_EXPORTER", "none")
+            .env("OTEL_METRICS_EXPORTER", "none")
+            .env("OTEL_LOGS_EXPORTER", "none")
+            .withOtelExtension("jfr.file=" + recording)
+            .withAgent(null)
+            .run("extension-and-agent");
+    assertThat(both.exitCode()).as(both.stderr()).isZero();
+    assertThat(both.stderr())
+        .contains("[wasmlens] agent")
+        .contains("not started: WasmLens already runs in this JVM as an extension");
+    // The scenario makes 109 calls: recorded once.
+    assertThat(WasmEvents.read(recording).named(CALL)).hasSize(109);
+  }
+
+  /** One run of the HTTP app under the OpenTelemetry agent, and what it exported and recorded. */
+  private record Run(
+      ChildJvm.Result result,
+      Map<Integer, List<String>> trees,
+      Map<Integer, List<String>> requestEvents,
+      List<String> metrics) {}
+
+  /** Runs the HTTP app under the OpenTelemetry agent with WasmLens as its extension or not. */
+  private static Run http(String name, boolean asExtension) throws Exception {
+    Path recording = ChildJvm.recordingFile(name);
+    List<ReceivedSpan> spans;
+    List<String> metrics;
+    ChildJvm.Result result;
+    try (OtlpReceiver receiver = new OtlpReceiver(OtlpReceiver.Behaviour.ACCEPT)) {
+      ChildJvm jvm =
+          ChildJvm.app(HttpWasmApp.class.getName(), ChildJvm.WASM_DIR.toString(), "3")
+              .env("OTEL_SERVICE_NAME", SERVICE)
+              .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+              .env("OTEL_METRIC_EXPORT_INTERVAL", "500")
+              .env("OTEL_LOGS_EXPORTER", "none");
+      if (asExtension) {
+        jvm.withOtelExtension("spans.call.min-duration=0", "jfr.file=" + recording);
+      } else {
+        jvm.jvmOption("-javaagent:" + System.getProperty("wasmlens.it.otelJavaagent"))
+            .withAgent("spans.call.min-duration=0,jfr.file=" + recording);
+      }
+      result = jvm.run(name);
+      spans = receiver.spans();
+      metrics = receiver.metricNames();
+    }
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("response 200 42");
+
+    // Per HTTP server span, in start order: its children, by name and attribute names.
+    List<ReceivedSpan> servers =
+        spans.stream()
+            .filter(s -> s.kind().equals("SPAN_KIND_SERVER"))
+            .sorted(java.util.Comparator.comparingLong(ReceivedSpan::startNanos))
+            .toList();
+    Map<Integer, List<String>> trees = new TreeMap<>();
+    Map<Integer, List<String>> requestEvents = new TreeMap<>();
+    List<RecordedEvent> recorded = WasmEvents.read(recording).all;
+    for (int i = 0; i < servers.size(); i++) {
+      ReceivedSpan server = servers.get(i);
+      trees.put(
+          i,
+          spans.stream()
+              .filter(s -> server.spanId().equals(s.parentSpanId()))
+              .map(s -> s.name() + " " + wasmAttributes(s))
+              .sorted()
+              .collect(Collectors.toList()));
+      requestEvents.put(
+          i,
+          recorded.stream()
+              .filter(e -> e.hasField("parentSpanId"))
+              .filter(e -> server.spanId().equals(e.getString("parentSpanId")))
+              .map(e -> e.getEventType().getName())
+              .sorted()
+              .collect(Collectors.toList()));
+    }
+    return new Run(result, trees, requestEvents, metrics);
+  }
+
+  /**
+   * A span's attributes and their values, but for ids that differ from run to run and the thread
+   * the OpenTelemetry agent adds to every span it makes.
+   */
+  private static Map<String, Object> wasmAttributes(ReceivedSpan span) {
+    Map<String, Object> attributes = new TreeMap<>(span.attributes());
+    attributes.keySet().removeIf(key -> key.startsWith("thread.") || key.endsWith(".id"));
+    return attributes;
+  }
+}
