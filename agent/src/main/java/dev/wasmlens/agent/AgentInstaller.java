@@ -54,20 +54,9 @@ final class AgentInstaller {
       retransformLoadedClasses(instrumentation, transformer);
     }
 
-    StringBuilder started = new StringBuilder();
     WasmTelemetry telemetry = startTelemetry(agentArgs);
-    if (config.jfrFile() != null) {
-      try {
-        started
-            .append(", recording to ")
-            .append(JfrRecordingStarter.start(config.jfrFile(), config.jfrBase()));
-        AgentStatusEvent.registerIfRecording(transformer::instrumentedClasses);
-      } catch (Exception e) {
-        // The instrumentation is in place and serves any other recording; only this one is lost.
-        started.append(", but could not start the recording to ").append(config.jfrFile());
-        started.append(": ").append(e);
-      }
-    }
+    StringBuilder started =
+        new StringBuilder(startRecording(config, transformer::instrumentedClasses));
     if (telemetry != null) {
       started.append(", exporting spans and metrics");
     }
@@ -100,6 +89,25 @@ final class AgentInstaller {
           "spans and metrics are off, the OpenTelemetry settings are not usable: "
               + e.getMessage());
       return null;
+    }
+  }
+
+  /**
+   * Starts the recording {@code wasmlens.jfr.file} asks for, if any, with the status event; returns
+   * what the start-up line should say of it.
+   */
+  static String startRecording(AgentConfig config, IntSupplier instrumentedClasses) {
+    if (config.jfrFile() == null) {
+      return "";
+    }
+    try {
+      String started =
+          ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
+      AgentStatusEvent.registerIfRecording(instrumentedClasses);
+      return started;
+    } catch (Exception e) {
+      // The instrumentation is in place and serves any other recording; only this one is lost.
+      return ", but could not start the recording to " + config.jfrFile() + ": " + e;
     }
   }
 

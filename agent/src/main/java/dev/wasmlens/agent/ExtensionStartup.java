@@ -92,19 +92,9 @@ public final class ExtensionStartup {
     if (!install()) {
       return;
     }
-    StringBuilder started = new StringBuilder();
     AgentConfig config = AgentConfig.read(null, System.getProperties(), System.getenv());
-    if (config.jfrFile() != null) {
-      try {
-        started
-            .append(", recording to ")
-            .append(JfrRecordingStarter.start(config.jfrFile(), config.jfrBase()));
-        AgentStatusEvent.registerIfRecording(INSTRUMENTED_CLASSES::get);
-      } catch (Exception e) {
-        started.append(", but could not start the recording to ").append(config.jfrFile());
-        started.append(": ").append(e);
-      }
-    }
+    StringBuilder started =
+        new StringBuilder(AgentInstaller.startRecording(config, INSTRUMENTED_CLASSES::get));
     TelemetrySettings settings =
         TelemetrySettings.read(
             Map.of(), AgentInstaller.toMap(System.getProperties()), System.getenv());

@@ -17,6 +17,11 @@ final class CommonOptions {
   Path otelJavaagent = Paths.get("benchmarks/target/opentelemetry-javaagent.jar");
 
   @Option(
+      names = "--otel-extension",
+      description = "WasmLens's OpenTelemetry agent extension (default: ${DEFAULT-VALUE}).")
+  Path otelExtension = Paths.get("agent/target/wasmlens-otel-extension.jar");
+
+  @Option(
       names = "--rounds",
       description = "Child JVMs per configuration, interleaved (default: ${DEFAULT-VALUE}).")
   int rounds = 5;
@@ -31,7 +36,7 @@ final class CommonOptions {
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
-    for (Path jar : new Path[] {agent, otelJavaagent}) {
+    for (Path jar : new Path[] {agent, otelJavaagent, otelExtension}) {
       if (!Files.isRegularFile(jar)) {
         throw new IllegalArgumentException(
             jar + " is missing: build first (mvn -B -q -DskipTests package)");
@@ -43,6 +48,7 @@ final class CommonOptions {
         benchJar(),
         agent.toAbsolutePath(),
         otelJavaagent.toAbsolutePath(),
+        otelExtension.toAbsolutePath(),
         otlpEndpoint);
   }
 

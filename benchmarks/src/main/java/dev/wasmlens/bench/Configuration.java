@@ -24,7 +24,9 @@ enum Configuration {
   /** A span on every call (threshold 0), exported over OTLP/HTTP. */
   SPAN_EVERY_CALL("agent, a span on every call, OTLP"),
   /** The official OpenTelemetry Java agent alone, for the start-up comparison. */
-  OTEL_JAVAAGENT("OpenTelemetry Java agent");
+  OTEL_JAVAAGENT("OpenTelemetry Java agent"),
+  /** The same with WasmLens as its extension, recording JFR events at the default settings. */
+  OTEL_EXTENSION("OpenTelemetry Java agent + WasmLens extension, JFR recording");
 
   private final String label;
 
@@ -72,6 +74,13 @@ enum Configuration {
         options.add("-Dotel.traces.exporter=none");
         options.add("-Dotel.metrics.exporter=none");
         break;
+      case OTEL_EXTENSION:
+        options.add("-javaagent:" + tools.otelJavaagent());
+        options.add("-Dotel.javaagent.extensions=" + tools.otelExtension());
+        options.add("-Dwasmlens.jfr.file=" + work.resolve(name().toLowerCase() + ".jfr"));
+        options.add("-Dotel.traces.exporter=none");
+        options.add("-Dotel.metrics.exporter=none");
+        break;
       default:
         throw new AssertionError(this);
     }
@@ -84,5 +93,11 @@ enum Configuration {
    *
    * @param otlpEndpoint where SPANS_OTLP and SPAN_EVERY_CALL export; null when not needed
    */
-  record Tools(Path java, Path benchJar, Path agent, Path otelJavaagent, String otlpEndpoint) {}
+  record Tools(
+      Path java,
+      Path benchJar,
+      Path agent,
+      Path otelJavaagent,
+      Path otelExtension,
+      String otlpEndpoint) {}
 }

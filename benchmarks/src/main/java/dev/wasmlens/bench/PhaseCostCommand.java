@@ -27,7 +27,9 @@ final class PhaseCostCommand implements Callable<Integer> {
           Configuration.JFR_CPU_TIME_ALL,
           Configuration.SPANS_NONE,
           Configuration.SPANS_OTLP,
-          Configuration.SPAN_EVERY_CALL);
+          Configuration.SPAN_EVERY_CALL,
+          Configuration.OTEL_JAVAAGENT,
+          Configuration.OTEL_EXTENSION);
 
   @Mixin CommonOptions options;
 

@@ -22,7 +22,8 @@ final class StartupCommand implements Callable<Integer> {
           Configuration.IDLE,
           Configuration.JFR,
           Configuration.SPANS_OTLP,
-          Configuration.OTEL_JAVAAGENT);
+          Configuration.OTEL_JAVAAGENT,
+          Configuration.OTEL_EXTENSION);
 
   @Mixin CommonOptions options;
 

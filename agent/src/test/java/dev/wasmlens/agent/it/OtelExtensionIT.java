@@ -56,10 +56,7 @@ class OtelExtensionIT {
             .run("extension-scenario-standalone");
     Path extensionRecording = ChildJvm.recordingFile("extension-scenario");
     ChildJvm.Result extension =
-        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-            .env("OTEL_TRACES_EXPORTER", "none")
-            .env("OTEL_METRICS_EXPORTER", "none")
-            .env("OTEL_LOGS_EXPORTER", "none")
+        scenarioExportingNothing()
             .withOtelExtension("jfr.file=" + extensionRecording)
             .run("extension-scenario");
 
@@ -82,10 +79,7 @@ class OtelExtensionIT {
   void theAgentsSwitchTurnsItOffAndTheApplicationRunsAlone() throws Exception {
     Path recording = ChildJvm.recordingFile("extension-off");
     ChildJvm.Result off =
-        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-            .env("OTEL_TRACES_EXPORTER", "none")
-            .env("OTEL_METRICS_EXPORTER", "none")
-            .env("OTEL_LOGS_EXPORTER", "none")
+        scenarioExportingNothing()
             .jvmOption("-Dotel.instrumentation.wasmtime.enabled=false")
             .withOtelExtension("jfr.file=" + recording)
             .run("extension-off");
@@ -102,10 +96,7 @@ class OtelExtensionIT {
   void withTheStandaloneAgentTooOnlyOneRecords() throws Exception {
     Path recording = ChildJvm.recordingFile("extension-and-agent");
     ChildJvm.Result both =
-        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-            .env("OTEL_TRACES_EXPORTER", "none")
-            .env("OTEL_METRICS_EXPORTER", "none")
-            .env("OTEL_LOGS_EXPORTER", "none")
+        scenarioExportingNothing()
             .withOtelExtension("jfr.file=" + recording)
             .withAgent(null)
             .run("extension-and-agent");
@@ -115,6 +106,14 @@ class OtelExtensionIT {
         .contains("not started: WasmLens already runs in this JVM as an extension");
     // The scenario makes 109 calls: recorded once.
     assertThat(WasmEvents.read(recording).named(CALL)).hasSize(109);
+  }
+
+  /** The scenario, with the OpenTelemetry agent's exporters off. */
+  private static ChildJvm scenarioExportingNothing() {
+    return ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+        .env("OTEL_TRACES_EXPORTER", "none")
+        .env("OTEL_METRICS_EXPORTER", "none")
+        .env("OTEL_LOGS_EXPORTER", "none");
   }
 
   /** One run of the HTTP app under the OpenTelemetry agent, and what it exported and recorded. */
