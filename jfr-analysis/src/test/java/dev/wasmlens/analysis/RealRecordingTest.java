@@ -353,7 +353,7 @@ class RealRecordingTest {
     slowAndCold.stream()
         .filter(r -> r.mainCause() != Cause.COLD_START)
         .forEach(r -> System.out.println("  cold request named otherwise: " + r.shares()));
-    assertThat(slowAndCold).as("slow requests that set up an instance").hasSizeGreaterThan(1);
+    assertThat(slowAndCold).as("slow requests that set up an instance").isNotEmpty();
     // One miss is allowed: in one CI run of about fifteen, a cold request on JDK 25 was put down
     // to another cause (8 of 9 named).
     long missed = Math.round((1 - score.recall()) * slowAndCold.size());
