@@ -46,33 +46,86 @@ class OtelExtensionIT {
   }
 
   @Test
-  void everyPhaseOfTheScenarioIsRecordedAsTheStandaloneAgentRecordsWithoutNativeWrapping()
+  void everyPhaseOfTheScenarioIsRecordedAndTracedAsTheStandaloneAgentDoesWithoutNativeWrapping()
       throws Exception {
-    Path standaloneRecording = ChildJvm.recordingFile("extension-scenario-standalone");
-    ChildJvm.Result standalone =
-        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
-            .jvmOption("-Dwasmlens.internal.native-wrapping=false")
-            .withAgent("jfr.file=" + standaloneRecording)
-            .run("extension-scenario-standalone");
-    Path extensionRecording = ChildJvm.recordingFile("extension-scenario");
-    ChildJvm.Result extension =
-        scenarioExportingNothing()
-            .withOtelExtension("jfr.file=" + extensionRecording)
-            .run("extension-scenario");
+    ScenarioRun standalone = scenario("extension-scenario-standalone", false);
+    ScenarioRun extension = scenario("extension-scenario", true);
 
-    assertThat(extension.exitCode()).as(extension.stderr()).isZero();
-    assertThat(extension.stdout()).isEqualTo(standalone.stdout());
-    assertThat(extension.suppressedFailures()).isZero();
-    WasmEvents expected = WasmEvents.read(standaloneRecording);
-    WasmEvents seen = WasmEvents.read(extensionRecording);
+    assertThat(extension.result.stdout()).isEqualTo(standalone.result.stdout());
     for (String phase : PHASES) {
-      assertThat(WasmPhasesIT.identities(seen, phase))
+      assertThat(WasmPhasesIT.identities(extension.events, phase))
           .as(phase)
           .isNotEmpty()
-          .isEqualTo(WasmPhasesIT.identities(expected, phase));
+          .isEqualTo(WasmPhasesIT.identities(standalone.events, phase));
     }
-    RecordedEvent status = seen.named(WasmEvents.AGENT_STATUS).get(0);
+    RecordedEvent status = extension.events.named(WasmEvents.AGENT_STATUS).get(0);
     assertThat(status.getInt("instrumentedClasses")).isPositive();
+    // Every phase a span, with the same attributes, errors and exception events.
+    assertThat(extension.spans).hasSizeGreaterThan(100).isEqualTo(standalone.spans);
+    assertThat(extension.histogramCounts)
+        .containsAllEntriesOf(
+            standalone.histogramCounts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("wasm."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  /** One run of the scenario, and what it recorded and exported. */
+  private record ScenarioRun(
+      ChildJvm.Result result,
+      WasmEvents events,
+      List<String> spans,
+      Map<String, Long> histogramCounts) {}
+
+  /**
+   * Runs the scenario with the standalone agent without native wrapping, or as the extension, every
+   * phase a span.
+   */
+  private static ScenarioRun scenario(String name, boolean asExtension) throws Exception {
+    Path recording = ChildJvm.recordingFile(name);
+    ChildJvm.Result result;
+    List<ReceivedSpan> spans;
+    Map<String, Long> histogramCounts;
+    try (OtlpReceiver receiver = new OtlpReceiver(OtlpReceiver.Behaviour.ACCEPT)) {
+      ChildJvm jvm =
+          ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+              .env("OTEL_SERVICE_NAME", "wasm-scenario")
+              .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+              .env("OTEL_METRIC_EXPORT_INTERVAL", "500")
+              .env("OTEL_LOGS_EXPORTER", "none");
+      if (asExtension) {
+        jvm.withOtelExtension(
+            "jfr.file=" + recording, "spans.call.min-duration=0", "spans.host-call.min-duration=0");
+      } else {
+        jvm.jvmOption("-Dwasmlens.internal.native-wrapping=false")
+            .withAgent(
+                "jfr.file="
+                    + recording
+                    + ",spans.call.min-duration=0,spans.host-call.min-duration=0");
+      }
+      result = jvm.run(name);
+      spans = receiver.spansNamed("wasm ");
+      histogramCounts = receiver.histogramCounts();
+    }
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.suppressedFailures()).isZero();
+    return new ScenarioRun(
+        result,
+        WasmEvents.read(recording),
+        spans.stream()
+            .map(
+                s ->
+                    s.name()
+                        + " "
+                        + s.kind()
+                        + " error="
+                        + s.error()
+                        + " "
+                        + wasmAttributes(s)
+                        + " "
+                        + s.events())
+            .sorted()
+            .collect(Collectors.toList()),
+        histogramCounts);
   }
 
   @Test
