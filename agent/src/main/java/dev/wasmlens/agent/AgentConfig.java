@@ -67,11 +67,23 @@ final class AgentConfig {
   /**
    * {@code wasmlens.cpu-time} (default {@code setup}): the phases that read the thread's CPU clock
    * for their {@code cpuTime} field: {@code all}, {@code setup} (every phase but calls) or {@code
-   * off}.
-   *
-   * @throws IllegalArgumentException for any other value
+   * off}. Any other value is said in one line, and the default applies.
    */
   ThreadCpuClock.Scope cpuTime() {
+    try {
+      return checkedCpuTime();
+    } catch (IllegalArgumentException e) {
+      AgentLog.info(e.getMessage() + "; using setup");
+      return ThreadCpuClock.Scope.SET_UP;
+    }
+  }
+
+  /**
+   * {@link #cpuTime}, for a command that checks the options before it hands them to an agent.
+   *
+   * @throws IllegalArgumentException for a value other than all, setup or off
+   */
+  ThreadCpuClock.Scope checkedCpuTime() {
     String value = get("cpu-time");
     if (value == null) {
       return ThreadCpuClock.Scope.SET_UP;

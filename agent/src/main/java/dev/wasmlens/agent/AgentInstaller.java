@@ -30,7 +30,6 @@ final class AgentInstaller {
    */
   static String install(
       AgentConfig config, String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
-    // Settings first: a bad value disables the agent before any class is touched.
     ThreadCpuClock.enable(config.cpuTime());
     // The internal switch makes the agent instrument as the OpenTelemetry extension and an attach
     // do, for the tests that compare them.
@@ -42,6 +41,8 @@ final class AgentInstaller {
             AgentLog::debug,
             first -> AgentStatusEvent.registerIfRecording(first::instrumentedClasses),
             nativePrefix);
+    // Taken before the transformer is added: a class it defines must not be retransformed too.
+    List<Class<?>> loadedBefore = lateAttach ? loadedWasmtimeClasses(instrumentation) : List.of();
     instrumentation.addTransformer(transformer, false);
     if (nativePrefix) {
       instrumentation.setNativeMethodPrefix(transformer, WasmtimeTransformer.NATIVE_METHOD_PREFIX);
@@ -50,8 +51,8 @@ final class AgentInstaller {
           "this JVM cannot prefix native methods: failed compiles, store creations and"
               + " instantiations, and direct dispose() calls go unrecorded");
     }
-    if (lateAttach) {
-      retransformLoadedClasses(instrumentation, transformer);
+    if (!loadedBefore.isEmpty()) {
+      retransform(instrumentation, transformer, loadedBefore);
     }
 
     WasmTelemetry telemetry = startTelemetry(agentArgs);
@@ -117,24 +118,25 @@ final class AgentInstaller {
     return telemetry;
   }
 
-  /**
-   * Attached to a running JVM: instruments the wasmtime-java classes already loaded. Their native
-   * methods cannot be wrapped any more (that adds methods), so they lose what only the natives see;
-   * say so once.
-   */
-  private static void retransformLoadedClasses(
-      Instrumentation instrumentation, WasmtimeTransformer transformer) {
+  private static List<Class<?>> loadedWasmtimeClasses(Instrumentation instrumentation) {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.getName().startsWith("io.github.kawamuray.wasmtime.")
+      if (type.getName().startsWith(WasmtimeTransformer.WASMTIME_PACKAGE.replace('/', '.'))
           && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
     }
-    if (loaded.isEmpty()) {
-      return;
-    }
-    instrumentation.addTransformer(transformer.forLoadedClasses(), true);
+    return loaded;
+  }
+
+  /**
+   * Attached to a running JVM: instruments the wasmtime-java classes that were loaded before. Their
+   * native methods cannot be wrapped any more (that adds methods), so they lose what only the
+   * natives see; say so once.
+   */
+  private static void retransform(
+      Instrumentation instrumentation, WasmtimeTransformer transformer, List<Class<?>> loaded) {
+    instrumentation.addTransformer(transformer.forLoadedClasses(loaded), true);
     try {
       instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
       AgentLog.info(

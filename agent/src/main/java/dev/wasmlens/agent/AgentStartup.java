@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Starts the agent: reads the configuration, puts the bootstrap package on the bootstrap class
  * path, and hands over to {@link AgentInstaller}.
  *
- * <p>This class must not mention any class of the bootstrap package, not even in a signature: the
- * verifier would load it from the agent jar, through the system class loader, before it is on the
- * bootstrap class path, and the JVM would then hold two incompatible copies.
+ * <p>This class must not make the verifier load a class of the bootstrap package (no such type in a
+ * signature, field or assignment): it would come from the agent jar, through the system class
+ * loader, before the package is on the bootstrap class path, and the JVM would then hold two
+ * incompatible copies. Static calls into it, resolved when they run, are fine after the append.
  */
 final class AgentStartup {
   static final String VERSION = readVersion();
@@ -45,17 +46,31 @@ final class AgentStartup {
       AgentLog.enableDebug();
     }
     BootstrapClassPath.append(instrumentation);
-    if (!Installation.claim("the standalone agent")) {
-      AgentLog.info(
-          "agent "
-              + VERSION
-              + " not started: WasmLens already runs in this JVM as "
-              + Installation.owner());
+    if (!claim("agent", "the standalone agent")) {
       return;
     }
     String started = AgentInstaller.install(config, agentArgs, instrumentation, lateAttach);
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + started);
+  }
+
+  /**
+   * Claims the JVM for {@code owner} ({@link Installation}); when another WasmLens has it, says so
+   * and returns false. Only after the bootstrap package is on the bootstrap class path.
+   *
+   * @param what how the start-up lines call this WasmLens: {@code agent} or {@code extension}
+   */
+  static boolean claim(String what, String owner) {
+    if (Installation.claim(owner)) {
+      return true;
+    }
+    AgentLog.info(
+        what
+            + " "
+            + VERSION
+            + " not started: WasmLens already runs in this JVM as "
+            + Installation.owner());
+    return false;
   }
 
   /** The build's version, from {@code version.properties}; unknown in an unpackaged build. */

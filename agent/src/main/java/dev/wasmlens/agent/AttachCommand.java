@@ -36,7 +36,7 @@ final class AttachCommand {
     }
     String options = args.length == 3 ? args[2] : "";
     try {
-      AgentConfig.read(options, new Properties(), Map.of()).cpuTime();
+      AgentConfig.read(options, new Properties(), Map.of()).checkedCpuTime();
     } catch (IllegalArgumentException e) {
       err.println("bad options: " + e.getMessage());
       return AgentCommands.USAGE;

@@ -1,10 +1,10 @@
 package dev.wasmlens.agent;
 
-import dev.wasmlens.agent.bootstrap.Installation;
 import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import dev.wasmlens.otel.TelemetrySettings;
 import dev.wasmlens.otel.WasmTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -29,11 +29,15 @@ import java.util.stream.Stream;
  * AgentInstaller}.
  */
 public final class ExtensionStartup {
-  /** The owner name {@link Installation} records. */
+  /** The owner name {@code bootstrap.Installation} records. */
   static final String NAME = "an extension of the OpenTelemetry Java agent";
 
-  private static final String EXTENSIONS_PROPERTY = "otel.javaagent.extensions";
-  private static final String MARKER_ENTRY = "dev/wasmlens/agent/ExtensionStartup.class";
+  /** The OpenTelemetry agent's setting that lists its extensions. */
+  public static final String EXTENSIONS_PROPERTY = "otel.javaagent.extensions";
+
+  /** An entry only the extension's jar has (the standalone agent's leaves the package out). */
+  private static final String MARKER_ENTRY =
+      "dev/wasmlens/agent/otelextension/WasmtimeInstrumentationModule.class";
 
   private static final AtomicInteger INSTRUMENTED_CLASSES = new AtomicInteger();
   private static final WasmTelemetry.SdkAdditions SDK_ADDITIONS =
@@ -44,20 +48,27 @@ public final class ExtensionStartup {
 
   /**
    * Puts the bootstrap package on the bootstrap class path and claims the JVM, once; the agent's
-   * first use of the extension (its instrumentation module) calls it, before any class of that
-   * package is loaded.
+   * instrumentation module calls it when the agent asks whether it is enabled, before anything else
+   * of WasmLens runs but the SDK customizer (which touches no class of that package).
    *
+   * @param extensions the agent's {@code otel.javaagent.extensions} as its configuration has it
+   *     (configuration file included), or null
    * @return false, said once on standard error, when WasmLens is turned off, already runs as the
    *     standalone agent, or cannot reach the agent's {@link Instrumentation}
    */
-  public static synchronized boolean install() {
+  public static synchronized boolean install(String extensions) {
     if (installed == null) {
-      installed = tryInstall();
+      installed = tryInstall(extensions);
     }
     return installed;
   }
 
-  private static boolean tryInstall() {
+  /** Whether {@link #install} ran and succeeded. */
+  public static synchronized boolean installed() {
+    return installed != null && installed;
+  }
+
+  private static boolean tryInstall(String extensions) {
     try {
       AgentConfig config = AgentConfig.read(null, System.getProperties(), System.getenv());
       if (!config.enabled()) {
@@ -67,13 +78,8 @@ public final class ExtensionStartup {
       if (config.debug()) {
         AgentLog.enableDebug();
       }
-      BootstrapClassPath.append(agentInstrumentation(), extensionJar());
-      if (!Installation.claim(NAME)) {
-        AgentLog.info(
-            "extension "
-                + AgentStartup.VERSION
-                + " not started: WasmLens already runs in this JVM as "
-                + Installation.owner());
+      BootstrapClassPath.append(agentInstrumentation(), extensionJar(extensions));
+      if (!AgentStartup.claim("extension", NAME)) {
         return false;
       }
       ThreadCpuClock.enable(config.cpuTime());
@@ -86,12 +92,21 @@ public final class ExtensionStartup {
 
   /**
    * The agent's SDK is built: starts the recording asked for and the spans, and registers the exit
-   * report. Does nothing unless {@link #install} succeeded.
+   * report. Does nothing unless {@link #install} succeeded. Whatever fails is said in one line: the
+   * agent's own start-up must go on.
    */
   public static void sdkReady(OpenTelemetrySdk sdk) {
-    if (!install()) {
+    if (!installed()) {
       return;
     }
+    try {
+      startRecordingAndTelemetry(sdk);
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.info("extension started without its recording and spans: " + e);
+    }
+  }
+
+  private static void startRecordingAndTelemetry(OpenTelemetrySdk sdk) {
     AgentConfig config = AgentConfig.read(null, System.getProperties(), System.getenv());
     StringBuilder started =
         new StringBuilder(AgentInstaller.startRecording(config, INSTRUMENTED_CLASSES::get));
@@ -111,9 +126,16 @@ public final class ExtensionStartup {
     AgentLog.info("extension " + AgentStartup.VERSION + " started" + started);
   }
 
-  /** What WasmLens adds to the agent's SDK while the agent configures it. */
-  public static WasmTelemetry.SdkAdditions sdkAdditions() {
-    return SDK_ADDITIONS;
+  /**
+   * Adds WasmLens's export counting and latency histograms to the agent's SDK while the agent
+   * configures it; a failure is said in one line and leaves the SDK as it was.
+   */
+  public static void customizeSdk(AutoConfigurationCustomizer customizer) {
+    try {
+      SDK_ADDITIONS.customize(customizer);
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.info("extension adds no histograms to the agent's SDK: " + e);
+    }
   }
 
   /** The agent instrumented a wasmtime-java class with WasmLens's advice. */
@@ -125,13 +147,16 @@ public final class ExtensionStartup {
 
   /**
    * The extension's jar, found among the agent's {@code otel.javaagent.extensions} (files, or
-   * folders of jars): the agent loads extensions through its own URL scheme, so their classes do
-   * not tell where their jar is.
+   * folders of jars; {@code extensions}, else the system property or environment variable): the
+   * agent loads extensions through its own URL scheme, so their classes do not tell where their jar
+   * is.
    */
-  private static Path extensionJar() throws IOException {
+  private static Path extensionJar(String extensions) throws IOException {
     String configured =
-        System.getProperty(
-            EXTENSIONS_PROPERTY, System.getenv(AgentConfig.envName(EXTENSIONS_PROPERTY)));
+        extensions != null
+            ? extensions
+            : System.getProperty(
+                EXTENSIONS_PROPERTY, System.getenv(AgentConfig.envName(EXTENSIONS_PROPERTY)));
     if (configured != null) {
       for (String entry : configured.split(",")) {
         Path path = Path.of(entry.trim());

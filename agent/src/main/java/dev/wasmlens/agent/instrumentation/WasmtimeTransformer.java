@@ -3,6 +3,10 @@ package dev.wasmlens.agent.instrumentation;
 import dev.wasmlens.agent.bootstrap.AgentFailures;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -25,7 +29,8 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
    */
   public static final String NATIVE_METHOD_PREFIX = "wasmlens$";
 
-  static final String WASMTIME_PACKAGE = "io/github/kawamuray/wasmtime/";
+  /** wasmtime-java's package, as class file names spell it. */
+  public static final String WASMTIME_PACKAGE = "io/github/kawamuray/wasmtime/";
 
   private final AtomicInteger instrumentedClasses = new AtomicInteger();
   private final Consumer<String> debugLog;
@@ -67,13 +72,17 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
   }
 
   /**
-   * A retransformation-capable transformer for the wasmtime-java classes loaded before an attach:
-   * it acts only on redefinitions, instruments Java methods only (a redefinition cannot add the
-   * native wrappers' methods), and counts with this transformer. Classes defined after the attach
-   * stay with this transformer, which is not retransformation-capable: another agent's later
-   * retransformation then keeps their native wrappers.
+   * A retransformation-capable transformer for {@code loadedBefore}, the wasmtime-java classes
+   * loaded before an attach: it acts only on their redefinitions, instruments Java methods only (a
+   * redefinition cannot add the native wrappers' methods), and counts with this transformer.
+   * Classes defined after the attach stay with this transformer, which is not
+   * retransformation-capable: another agent's later retransformation keeps their native wrappers,
+   * and they get no second instrumentation.
    */
-  public ClassFileTransformer forLoadedClasses() {
+  public ClassFileTransformer forLoadedClasses(List<Class<?>> loadedBefore) {
+    Set<Class<?>> retransformable = Collections.newSetFromMap(new WeakHashMap<>());
+    retransformable.addAll(loadedBefore);
+    Set<Class<?>> classes = Collections.synchronizedSet(retransformable);
     return new ClassFileTransformer() {
       @Override
       public byte[] transform(
@@ -83,7 +92,7 @@ public final class WasmtimeTransformer implements ClassFileTransformer {
           Class<?> classBeingRedefined,
           ProtectionDomain protectionDomain,
           byte[] classfileBuffer) {
-        return classBeingRedefined == null
+        return classBeingRedefined == null || !classes.contains(classBeingRedefined)
             ? null
             : instrument(loader, className, classfileBuffer, false);
       }

@@ -11,6 +11,6 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvide
 public final class WasmLensSdkCustomizer implements AutoConfigurationCustomizerProvider {
   @Override
   public void customize(AutoConfigurationCustomizer customizer) {
-    ExtensionStartup.sdkAdditions().customize(customizer);
+    ExtensionStartup.customizeSdk(customizer);
   }
 }

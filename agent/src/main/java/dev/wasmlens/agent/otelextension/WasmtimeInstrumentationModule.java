@@ -23,9 +23,16 @@ public final class WasmtimeInstrumentationModule extends InstrumentationModule {
     super("wasmtime", "wasmlens");
   }
 
+  /**
+   * Installs WasmLens, whatever the answer: the agent asks this first, and applies the module when
+   * {@code otel.instrumentation.wasmtime.enabled=true} says so even if this says no; {@link
+   * #typeInstrumentations} then has nothing to offer unless the install succeeded.
+   */
   @Override
   public boolean defaultEnabled(ConfigProperties config) {
-    return super.defaultEnabled(config) && ExtensionStartup.install();
+    boolean installed =
+        ExtensionStartup.install(config.getString(ExtensionStartup.EXTENSIONS_PROPERTY));
+    return installed && super.defaultEnabled(config);
   }
 
   @Override
@@ -35,6 +42,9 @@ public final class WasmtimeInstrumentationModule extends InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
+    if (!ExtensionStartup.installed()) {
+      return List.of();
+    }
     return WasmtimeInstrumentation.TYPES.stream()
         .map(WasmtimeTypeInstrumentation::new)
         .collect(Collectors.toList());

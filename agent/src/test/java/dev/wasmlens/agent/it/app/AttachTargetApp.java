@@ -4,6 +4,7 @@ import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
@@ -19,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A service under load, for attaching to: {@code AttachTargetApp WASM_DIR GO_FILE}. Two threads
  * call wasm without pause, one on an instance made at start, one making, calling and closing a
  * store and an instance (with a host function) each round and compiling now and then. It prints
- * {@code ready} once every wasmtime-java class it uses is loaded, runs on until {@code GO_FILE}
- * exists (the test creates it after attaching), then 2,000 rounds more, and prints {@code calls N
- * failures F}: a call that threw or returned a wrong result is a failure.
+ * {@code ready} once every wasmtime-java class it uses is loaded but {@code Linker}, runs on until
+ * {@code GO_FILE} exists (the test creates it after attaching), then 2,000 rounds more, every 100th
+ * of them instantiating through a {@code Linker} (first loaded then, after the attach), and prints
+ * {@code linkers L} and {@code calls N failures F}: a call that threw or returned a wrong result is
+ * a failure.
  */
 public final class AttachTargetApp {
   private static final AtomicLong CALLS = new AtomicLong();
@@ -54,9 +57,15 @@ public final class AttachTargetApp {
       while (!Files.exists(goFile)) {
         round(engine, addModule, host, round++);
       }
+      int linkers = 0;
       for (int i = 0; i < 2_000; i++) {
         round(engine, addModule, host, round++);
+        if (i % 100 == 0) {
+          linked(engine, addModule, i);
+          linkers++;
+        }
       }
+      System.out.println("linkers " + linkers);
       STOP.set(true);
       steady.join();
     }
@@ -77,6 +86,16 @@ public final class AttachTargetApp {
           check(() -> doublePlusOne.call(store, Val.fromI32(round))[0].i32(), 2 * round + 1);
         }
       }
+    }
+  }
+
+  /** An instance made through a linker, called, and the linker closed. */
+  private static void linked(Engine engine, Module addModule, int n) {
+    try (Store<Void> store = new Store<>(null, engine);
+        Linker linker = new Linker(engine)) {
+      linker.module(store, "adder", addModule);
+      Func add = linker.get(store, "adder", "add").get().func();
+      check(() -> add.call(store, Val.fromI32(n), Val.fromI32(3))[0].i32(), n + 3);
     }
   }
 
