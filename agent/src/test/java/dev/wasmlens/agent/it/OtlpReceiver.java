@@ -54,6 +54,14 @@ final class OtlpReceiver implements AutoCloseable {
       long startNanos,
       long endNanos) {}
 
+  /**
+   * An {@code OTEL_METRIC_EXPORT_INTERVAL} longer than any test's child JVM lives, so its metrics
+   * go out once, complete, when its SDK shuts down. With a short interval a periodic export can
+   * still be in flight then: the SDK skips its final export as busy and cancels the one in flight,
+   * and the last interval's counts never arrive (seen on a loaded machine).
+   */
+  static final String METRICS_AT_EXIT_ONLY = "600000";
+
   private final HttpServer server;
   private final Behaviour behaviour;
   private final List<ReceivedSpan> spans = new ArrayList<>();

@@ -239,7 +239,7 @@ class SpansIT {
     return ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
         .env("OTEL_SERVICE_NAME", SERVICE)
         .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-        .env("OTEL_METRIC_EXPORT_INTERVAL", "500");
+        .env("OTEL_METRIC_EXPORT_INTERVAL", OtlpReceiver.METRICS_AT_EXIT_ONLY);
   }
 
   static ReceivedSpan only(List<ReceivedSpan> spans, String name) {
