@@ -127,12 +127,13 @@ public final class ExtensionStartup {
   }
 
   /**
-   * Adds WasmLens's export counting and latency histograms to the agent's SDK while the agent
-   * configures it; a failure is said in one line and leaves the SDK as it was.
+   * Adds WasmLens's latency histograms to the agent's SDK while the agent configures it (before
+   * {@link #install} is asked: a producer nobody records into exports nothing); a failure is said
+   * in one line and leaves the SDK as it was.
    */
   public static void customizeSdk(AutoConfigurationCustomizer customizer) {
     try {
-      SDK_ADDITIONS.customize(customizer);
+      SDK_ADDITIONS.customizeShared(customizer);
     } catch (RuntimeException | LinkageError e) {
       AgentLog.info("extension adds no histograms to the agent's SDK: " + e);
     }

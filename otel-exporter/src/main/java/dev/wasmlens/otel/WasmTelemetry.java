@@ -80,12 +80,19 @@ public final class WasmTelemetry implements AutoCloseable {
               Clock.systemUTC());
     }
 
-    /** Adds them to the SDK {@code customizer} configures. */
+    /** Adds them to the SDK {@code customizer} configures, WasmLens's own. */
     public void customize(AutoConfigurationCustomizer customizer) {
-      customizer
-          .addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter))
-          .addMeterProviderCustomizer(
-              (meterProvider, config) -> meterProvider.registerMetricProducer(latencies));
+      customizer.addSpanExporterCustomizer((exporter, config) -> counters.counting(exporter));
+      customizeShared(customizer);
+    }
+
+    /**
+     * Adds the latency histograms only, to an SDK whose exporter other instrumentation's spans go
+     * through too (the OpenTelemetry Java agent's): counts there would not be WasmLens's spans.
+     */
+    public void customizeShared(AutoConfigurationCustomizer customizer) {
+      customizer.addMeterProviderCustomizer(
+          (meterProvider, config) -> meterProvider.registerMetricProducer(latencies));
     }
   }
 
@@ -164,7 +171,10 @@ public final class WasmTelemetry implements AutoCloseable {
     metrics.liveChanged(kind, delta);
   }
 
-  /** What became of the spans so far. */
+  /**
+   * What became of the spans so far; on an SDK {@linkplain SdkAdditions#customizeShared shared}
+   * with other instrumentation, only the spans ended.
+   */
   public ExportCounters counters() {
     return counters;
   }

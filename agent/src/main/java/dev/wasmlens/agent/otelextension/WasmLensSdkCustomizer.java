@@ -5,8 +5,8 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 
 /**
- * Adds WasmLens's export counting and latency histograms to the agent's SDK while the agent
- * configures it; the agent does this before it loads any instrumentation.
+ * Adds WasmLens's latency histograms to the agent's SDK while the agent configures it; the agent
+ * does this before it loads any instrumentation.
  */
 public final class WasmLensSdkCustomizer implements AutoConfigurationCustomizerProvider {
   @Override
