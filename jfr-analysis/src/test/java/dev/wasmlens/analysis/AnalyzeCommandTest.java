@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,8 +140,8 @@ class AnalyzeCommandTest {
     assertThat(analysis.get("hosts").get(0).asText()).isEqualTo("host-1");
     JsonNode tail = analysis.get("tail");
     assertThat(analysis.get("thresholds").get("call").asLong()).isEqualTo(1_000_000);
-    // Every tenth call slept about 2 ms in its host function: those 20 calls and the 3 ms compile
-    // are the tail (with, at times, a fast call this busy machine held up beyond 1 ms).
+    // Every tenth call slept in its host function: those 20 calls and the 3 ms compile are the
+    // tail, with the fast calls this busy machine held up beyond 1 ms, if any.
     List<JsonNode> slowCalls = new ArrayList<>();
     tail.forEach(
         slow -> {
@@ -152,14 +153,15 @@ class AnalyzeCommandTest {
         .hasSize(20)
         .allSatisfy(slow -> assertThat(slow.get("mainCause").asText()).isEqualTo("HOST_FUNCTIONS"));
     assertThat(tail.findValues("phase").stream().map(JsonNode::asText)).contains("COMPILE");
-    assertThat(tail.size()).isLessThanOrEqualTo(24);
+    assertThat(tail.size())
+        .isEqualTo(21 + SyntheticRecording.fastCallsOfAtLeast(recording, Duration.ofMillis(1)));
     assertThat(analysis.get("causes").get("HOST_FUNCTIONS").get("mainCauseOf").asLong())
         .isEqualTo(20);
     JsonNode callRow = analysis.get("distributions").get(1);
     assertThat(callRow.get("phase").asText()).isEqualTo("call");
     assertThat(callRow.get("count").asLong()).isEqualTo(200);
-    // Calls come in pairs, one request each: the 20 requests holding a slow call are slow (with, at
-    // times, one whose fast calls this busy machine held up beyond 1 ms).
+    // Calls come in pairs, one request each: the 20 requests holding a slow call are slow, with
+    // those whose fast calls this busy machine held up beyond 1 ms, if any.
     assertThat(analysis.get("requestThresholdNanos").asLong()).isEqualTo(1_000_000);
     List<JsonNode> holdingASlowCall = new ArrayList<>();
     for (JsonNode request : analysis.get("requests")) {
@@ -173,7 +175,8 @@ class AnalyzeCommandTest {
     assertThat(holdingASlowCall)
         .hasSize(20)
         .allSatisfy(r -> assertThat(r.get("mainCause").asText()).isEqualTo("HOST_FUNCTIONS"));
-    assertThat(analysis.get("requests").size()).isLessThanOrEqualTo(23);
+    assertThat(analysis.get("requests").size())
+        .isEqualTo(20 + SyntheticRecording.fastRequestsOfAtLeast(recording, Duration.ofMillis(1)));
   }
 
   @Test

@@ -1,11 +1,18 @@
 package dev.wasmlens.analysis;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.Timespan;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Real JFR files with wasm events for fast tests: events named and shaped like the agent's,
@@ -54,9 +61,15 @@ final class SyntheticRecording {
   static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
 
   /**
-   * Writes {@code calls} calls of about 50 µs, every tenth about 2 ms with its wait spent sleeping
-   * in a host function, and one compile, to {@code file}. Calls come in pairs, each pair one
-   * request (trace {@link #traceId}).
+   * How long a slow call sleeps in its host function: far beyond what a loaded machine's scheduler
+   * or a young collection adds to a 50 µs call, so that fast calls stay below slow ones.
+   */
+  static final Duration SLOW_CALL_HOST_TIME = Duration.ofMillis(20);
+
+  /**
+   * Writes {@code calls} calls of about 50 µs, every tenth {@link #SLOW_CALL_HOST_TIME} spent
+   * sleeping in a host function, and one compile of about 3 ms, to {@code file}. Calls come in
+   * pairs, each pair one request (trace {@link #traceId}).
    */
   static Path write(Path file, int calls) throws Exception {
     return write(file, calls, SERVICE, "host-1");
@@ -98,7 +111,7 @@ final class SyntheticRecording {
         long host = 0;
         if (slow) {
           long start = System.nanoTime();
-          Thread.sleep(2);
+          Thread.sleep(SLOW_CALL_HOST_TIME.toMillis());
           host = System.nanoTime() - start;
         } else {
           busy(Duration.ofNanos(50_000));
@@ -120,6 +133,39 @@ final class SyntheticRecording {
       recording.dump(file);
     }
     return file;
+  }
+
+  /**
+   * How many fast calls in {@code file} lasted at least {@code threshold}: those this machine held
+   * up, read back so that tests can expect them in the tail.
+   */
+  static long fastCallsOfAtLeast(Path file, Duration threshold) throws IOException {
+    return RecordingFile.readAllEvents(file).stream()
+        .filter(e -> e.getEventType().getName().equals("wasmlens.Call"))
+        .filter(e -> e.getString("export").equals("fast"))
+        .filter(e -> e.getDuration().compareTo(threshold) >= 0)
+        .count();
+  }
+
+  /**
+   * How many requests in {@code file} of fast calls only lasted at least {@code threshold}, their
+   * calls' durations added up.
+   */
+  static long fastRequestsOfAtLeast(Path file, Duration threshold) throws IOException {
+    Map<String, Duration> wasmTimes = new HashMap<>();
+    Set<String> holdingASlowCall = new HashSet<>();
+    for (RecordedEvent call : RecordingFile.readAllEvents(file)) {
+      if (call.getEventType().getName().equals("wasmlens.Call")) {
+        wasmTimes.merge(call.getString("traceId"), call.getDuration(), Duration::plus);
+        if (call.getString("export").equals("slow")) {
+          holdingASlowCall.add(call.getString("traceId"));
+        }
+      }
+    }
+    return wasmTimes.entrySet().stream()
+        .filter(r -> !holdingASlowCall.contains(r.getKey()))
+        .filter(r -> r.getValue().compareTo(threshold) >= 0)
+        .count();
   }
 
   /** The trace of request {@code n}. */

@@ -22,7 +22,7 @@ class TraceExportJaegerTest {
   @Test
   void slowRequestsAndTheirCausesOpenInJaeger() throws Exception {
     Path work = Files.createDirectories(Paths.get(System.getProperty("wasmlens.workDir")));
-    // 40 calls in 20 requests; calls 9, 19, 29, 39 sleep 2 ms in their host function, so requests
+    // 40 calls in 20 requests; calls 9, 19, 29, 39 sleep 20 ms in their host function, so requests
     // 4, 9, 14 and 19 take more than 1 ms (and, on a busy machine, now and then another).
     Path recording = SyntheticRecording.write(work.resolve("traced.jfr"), 40);
     Path traces = work.resolve("traced.otlp.json");
