@@ -133,6 +133,8 @@ class FaultInjectorsTest {
         Thread.sleep(FAULT.toMillis());
       }
       loader.join();
+      // A fault writes its line when it ends; the last may still be finishing its compile.
+      awaitLines(groundTruth, faults.size(), Duration.ofSeconds(60));
     }
     Map<String, JsonNode> truth = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
@@ -142,6 +144,14 @@ class FaultInjectorsTest {
     }
     assertThat(truth.keySet()).containsExactlyInAnyOrderElementsOf(faults);
     return new Run(RecordingFile.readAllEvents(recording), truth);
+  }
+
+  private static void awaitLines(Path file, int lines, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline
+        && (!Files.exists(file) || Files.readAllLines(file).size() < lines)) {
+      Thread.sleep(50);
+    }
   }
 
   private record Run(List<RecordedEvent> all, Map<String, JsonNode> groundTruth) {

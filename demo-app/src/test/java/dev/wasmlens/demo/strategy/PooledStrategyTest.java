@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kawamuray.wasmtime.Engine;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,8 +73,13 @@ class PooledStrategyTest {
                           return instance.checksum(3);
                         }));
       }
-      Thread.sleep(200);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (inside.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(100);
       assertThat(inside.get()).as("requests holding an instance while two wait").isEqualTo(2);
+      assertThat(Arrays.stream(running).filter(Future::isDone)).isEmpty();
       release.countDown();
       for (Future<?> request : running) {
         request.get(10, TimeUnit.SECONDS);
