@@ -31,6 +31,7 @@ public final class JaegerServer implements AutoCloseable {
   private static final int NO_GO_EXIT_CODE = 3;
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final int START_ATTEMPTS = 3;
 
   private final Process process;
   private final Path workDir;
@@ -55,13 +56,25 @@ public final class JaegerServer implements AutoCloseable {
    */
   public static JaegerServer start(Path workDir) throws Exception {
     Path binary = build(workDir);
-    Path config = Files.createDirectories(workDir).resolve("jaeger-config.yaml");
-    int grpc = freePort();
-    int otlpHttp = freePort();
-    int query = freePort();
-    int queryGrpc = freePort();
-    int health = freePort();
-    Files.writeString(config, config(grpc, otlpHttp, query, queryGrpc, health));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnFreePorts(binary, Files.createDirectories(workDir));
+      } catch (PortTakenException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw new IllegalStateException(e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static JaegerServer startOnFreePorts(Path binary, Path workDir) throws Exception {
+    int[] ports = freePorts(5);
+    int grpc = ports[0];
+    int otlpHttp = ports[1];
+    int query = ports[2];
+    int health = ports[4];
+    Path config = workDir.resolve("jaeger-config.yaml");
+    Files.writeString(config, config(grpc, otlpHttp, query, ports[3], health));
     Process process =
         new ProcessBuilder(binary.toString(), "--config", config.toString())
             .redirectErrorStream(true)
@@ -70,6 +83,13 @@ public final class JaegerServer implements AutoCloseable {
     JaegerServer server = new JaegerServer(process, workDir, grpc, otlpHttp, query);
     server.awaitHealthy(health);
     return server;
+  }
+
+  /** Jaeger exited while starting because one of its ports was taken in the meantime. */
+  private static final class PortTakenException extends Exception {
+    PortTakenException(String message) {
+      super(message);
+    }
   }
 
   public String otlpGrpcEndpoint() {
@@ -153,8 +173,12 @@ public final class JaegerServer implements AutoCloseable {
     URI status = URI.create("http://127.0.0.1:" + healthPort + "/status");
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Jaeger exited with " + process.exitValue() + "; see " + workDir.resolve("jaeger.log"));
+        String message =
+            "Jaeger exited with " + process.exitValue() + "; see " + workDir.resolve("jaeger.log");
+        if (Files.readString(workDir.resolve("jaeger.log")).contains("address already in use")) {
+          throw new PortTakenException(message);
+        }
+        throw new IllegalStateException(message);
       }
       try {
         if (http.send(
@@ -200,9 +224,25 @@ public final class JaegerServer implements AutoCloseable {
     return Paths.get(output.lines().reduce((first, last) -> last).orElseThrow());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * {@code count} distinct loopback ports free now: held open together so that none is handed out
+   * twice. Another process may still take one before Jaeger binds it ({@link #START_ATTEMPTS}).
+   */
+  private static int[] freePorts(int count) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
     }
   }
 
