@@ -102,15 +102,15 @@ class RealRecordingTest {
     assertThat(hit).as("tail operations slowed by the fault's collections").isNotEmpty();
     assertThat(namedGc).as("of them, put down to GC").isEqualTo(hit.size());
     // Outside the fault the JVM still collects and stops for safepoints now and then: GC /
-    // safepoint
-    // may be named there only where such a pause was.
+    // safepoint may be named there only where such a pause was, and rarely (one operation allowed
+    // however short the tail outside the fault).
     assertThat(gcOutside)
         .as("tail operations outside the fault put down to GC")
         .allSatisfy(
             a ->
                 assertThat(overlap(allPauses, a.operation().startNanos(), a.operation().endNanos()))
                     .isPositive());
-    assertThat(gcOutside.size()).isLessThanOrEqualTo(outside.size() / 10);
+    assertThat(gcOutside.size()).isLessThanOrEqualTo(Math.max(1, outside.size() / 10));
   }
 
   /** The analysis of one recording of one service, which must have been read without problems. */

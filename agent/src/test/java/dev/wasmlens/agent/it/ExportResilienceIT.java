@@ -39,6 +39,15 @@ class ExportResilienceIT {
       silent = run("collector-silent", receiver.endpoint());
     }
     Outcome absent = run("collector-absent", "http://127.0.0.1:" + closedPort());
+    // The healthy run again, last: the broken runs are compared with the slower of the two, so a
+    // load burst on this machine during one run does not decide the comparison.
+    try (OtlpReceiver receiver = new OtlpReceiver(OtlpReceiver.Behaviour.ACCEPT)) {
+      Outcome healthyAgain = run("collector-healthy-again", receiver.endpoint());
+      System.out.printf("p99 of calls, healthy again: %d ns%n", healthyAgain.p99Nanos);
+      if (healthyAgain.p99Nanos > healthy.p99Nanos) {
+        healthy = healthyAgain;
+      }
+    }
 
     System.out.printf(
         "p99 of calls: healthy %d ns, refusing %d ns, silent %d ns, absent %d ns%n",
