@@ -51,9 +51,9 @@ class JaegerEndToEndIT {
             .withAgent("spans.call.min-duration=0,spans.host-call.min-duration=0")
             .run("jaeger-grpc");
     assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stderr()).contains("154 sampled and ended, 154 exported, 0 failed");
+    assertThat(result.stderr()).contains("155 sampled and ended, 155 exported, 0 failed");
 
-    Map<String, List<String>> traceIdsBySpanName = awaitSpans(service, 154);
+    Map<String, List<String>> traceIdsBySpanName = awaitSpans(service, 155);
     assertThat(jaeger.services().get("services").toString()).contains(service);
     Map<String, Long> counts = new HashMap<>();
     traceIdsBySpanName.forEach(

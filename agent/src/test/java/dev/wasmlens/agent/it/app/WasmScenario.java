@@ -40,13 +40,13 @@ public final class WasmScenario {
   public static final int CALLS_PER_THREAD = 25;
 
   /**
-   * The phases one run goes through, by span name prefix: 6 compiles (one invalid), 11
+   * The phases one run goes through, by span name prefix: 7 compiles (two invalid), 11
    * instantiations (one failing), 9 calls on the main thread plus the workers', 2 host calls, 26
    * teardowns.
    */
   public static final Map<String, Long> PHASES =
       Map.of(
-          "wasm compile", 6L,
+          "wasm compile", 7L,
           "wasm instantiate", 11L,
           "wasm call", 9L + THREADS * CALLS_PER_THREAD,
           "wasm host", 2L,
@@ -72,6 +72,7 @@ public final class WasmScenario {
       Module viaFromBinary = Module.fromBinary(engine, read("host.wasm"));
       Module viaFromFile = Module.fromFile(engine, wasmDir.resolve("faults.wasm").toString());
       step("compile-invalid", () -> Module.fromBinary(engine, new byte[] {0, 'a', 's', 'm', 9, 9}));
+      step("compile-invalid-constructor", () -> new Module(engine, new byte[] {0, 'a', 's', 'm'}));
 
       Store<Void> store = new Store<>(null, engine);
       Instance adder = new Instance(store, viaConstructor, List.of());
