@@ -38,6 +38,148 @@ public record WasmPhase(
     String outcome,
     String failure) {
 
+  /** A compile of {@code module} on {@code engineId}. */
+  public static WasmPhase compile(
+      long startEpochNanos,
+      long endEpochNanos,
+      String module,
+      String moduleSha256,
+      long moduleSize,
+      long engineId,
+      String outcome,
+      String failure) {
+    return new WasmPhase(
+        Kind.COMPILE,
+        startEpochNanos,
+        endEpochNanos,
+        module,
+        moduleSha256,
+        moduleSize,
+        null,
+        null,
+        null,
+        engineId,
+        0,
+        0,
+        false,
+        outcome,
+        failure);
+  }
+
+  /** An instantiation of {@code module}; {@code coldStart} when the first of its module. */
+  public static WasmPhase instantiate(
+      long startEpochNanos,
+      long endEpochNanos,
+      String module,
+      String moduleSha256,
+      long engineId,
+      long storeId,
+      long instanceId,
+      boolean coldStart,
+      String outcome,
+      String failure) {
+    return new WasmPhase(
+        Kind.INSTANTIATE,
+        startEpochNanos,
+        endEpochNanos,
+        module,
+        moduleSha256,
+        -1,
+        null,
+        null,
+        null,
+        engineId,
+        storeId,
+        instanceId,
+        coldStart,
+        outcome,
+        failure);
+  }
+
+  /** A call of {@code export}; {@code coldStart} when the first into its instance. */
+  public static WasmPhase call(
+      long startEpochNanos,
+      long endEpochNanos,
+      String module,
+      String export,
+      long storeId,
+      long instanceId,
+      boolean coldStart,
+      String outcome,
+      String failure) {
+    return new WasmPhase(
+        Kind.CALL,
+        startEpochNanos,
+        endEpochNanos,
+        module,
+        null,
+        -1,
+        export,
+        null,
+        null,
+        0,
+        storeId,
+        instanceId,
+        coldStart,
+        outcome,
+        failure);
+  }
+
+  /** A call of the host function imported as {@code importName}, from wasm in {@code storeId}. */
+  public static WasmPhase hostCall(
+      long startEpochNanos,
+      long endEpochNanos,
+      String importName,
+      long storeId,
+      String outcome,
+      String failure) {
+    return new WasmPhase(
+        Kind.HOST_CALL,
+        startEpochNanos,
+        endEpochNanos,
+        null,
+        null,
+        -1,
+        null,
+        importName,
+        null,
+        0,
+        storeId,
+        0,
+        false,
+        outcome,
+        failure);
+  }
+
+  /** The teardown of an object of {@code objectKind} (Instance, Store, Module, ...). */
+  public static WasmPhase teardown(
+      long startEpochNanos,
+      long endEpochNanos,
+      String objectKind,
+      String module,
+      long engineId,
+      long storeId,
+      long instanceId,
+      String outcome,
+      String failure) {
+    return new WasmPhase(
+        Kind.TEARDOWN,
+        startEpochNanos,
+        endEpochNanos,
+        module,
+        null,
+        -1,
+        null,
+        null,
+        objectKind,
+        engineId,
+        storeId,
+        instanceId,
+        false,
+        outcome,
+        failure);
+  }
+
   /** The phases, in the order a module lives through them. */
   public enum Kind {
     COMPILE,

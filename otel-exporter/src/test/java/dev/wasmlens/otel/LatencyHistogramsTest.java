@@ -33,23 +33,7 @@ class LatencyHistogramsTest {
     histograms.record(call("add", "ok", 2_000_000));
     histograms.record(call("add", "trap", 40_000));
     histograms.record(call("sub", "ok", 9_000));
-    histograms.record(
-        new WasmPhase(
-            WasmPhase.Kind.HOST_CALL,
-            0,
-            5_000,
-            null,
-            null,
-            -1,
-            null,
-            "env.f",
-            null,
-            0,
-            0,
-            0,
-            false,
-            "ok",
-            null));
+    histograms.record(WasmPhase.hostCall(0, 5_000, "env.f", 0, "ok", null));
 
     MetricData calls = only(histograms.produce(Resource.empty()), "wasm.call.duration");
     assertThat(calls.getUnit()).isEqualTo("s");
@@ -105,22 +89,7 @@ class LatencyHistogramsTest {
   }
 
   private static WasmPhase call(String export, String outcome, long nanos) {
-    return new WasmPhase(
-        WasmPhase.Kind.CALL,
-        0,
-        nanos,
-        "m.wasm",
-        null,
-        -1,
-        export,
-        null,
-        null,
-        0,
-        1,
-        1,
-        false,
-        outcome,
-        null);
+    return WasmPhase.call(0, nanos, "m.wasm", export, 1, 1, false, outcome, null);
   }
 
   private static WasmPhase phase(WasmPhase.Kind kind, long nanos) {

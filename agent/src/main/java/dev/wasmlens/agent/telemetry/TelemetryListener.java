@@ -37,20 +37,13 @@ public final class TelemetryListener implements PhaseListener {
   public void compiled(CompileEvent e, long startNanos, long endNanos) {
     PhaseTrace trace =
         telemetry.record(
-            new WasmPhase(
-                WasmPhase.Kind.COMPILE,
+            WasmPhase.compile(
                 epoch(startNanos),
                 epoch(endNanos),
                 e.module,
                 e.moduleHash,
                 e.moduleSize,
-                null,
-                null,
-                null,
                 e.engineId,
-                0,
-                0,
-                false,
                 e.outcome,
                 e.failure));
     setTrace(e, trace);
@@ -60,16 +53,11 @@ public final class TelemetryListener implements PhaseListener {
   public void instantiated(InstantiateEvent e, long startNanos, long endNanos) {
     PhaseTrace trace =
         telemetry.record(
-            new WasmPhase(
-                WasmPhase.Kind.INSTANTIATE,
+            WasmPhase.instantiate(
                 epoch(startNanos),
                 epoch(endNanos),
                 e.module,
                 e.moduleHash,
-                -1,
-                null,
-                null,
-                null,
                 e.engineId,
                 e.storeId,
                 e.instanceId,
@@ -83,17 +71,11 @@ public final class TelemetryListener implements PhaseListener {
   public void called(CallEvent e, long startNanos, long endNanos) {
     PhaseTrace trace =
         telemetry.recordCall(
-            new WasmPhase(
-                WasmPhase.Kind.CALL,
+            WasmPhase.call(
                 epoch(startNanos),
                 epoch(endNanos),
                 e.module,
-                null,
-                -1,
                 e.export,
-                null,
-                null,
-                0,
                 e.storeId,
                 e.instanceId,
                 e.firstForInstance,
@@ -111,22 +93,8 @@ public final class TelemetryListener implements PhaseListener {
   public void hostCalled(HostCallEvent e, long startNanos, long endNanos) {
     PhaseTrace trace =
         telemetry.record(
-            new WasmPhase(
-                WasmPhase.Kind.HOST_CALL,
-                epoch(startNanos),
-                epoch(endNanos),
-                null,
-                null,
-                -1,
-                null,
-                e.importName,
-                null,
-                0,
-                e.storeId,
-                0,
-                false,
-                e.outcome,
-                e.failure));
+            WasmPhase.hostCall(
+                epoch(startNanos), epoch(endNanos), e.importName, e.storeId, e.outcome, e.failure));
     setTrace(e, trace);
   }
 
@@ -134,20 +102,14 @@ public final class TelemetryListener implements PhaseListener {
   public void tornDown(TeardownEvent e, long startNanos, long endNanos) {
     PhaseTrace trace =
         telemetry.record(
-            new WasmPhase(
-                WasmPhase.Kind.TEARDOWN,
+            WasmPhase.teardown(
                 epoch(startNanos),
                 epoch(endNanos),
-                e.module,
-                null,
-                -1,
-                null,
-                null,
                 e.kind,
+                e.module,
                 e.engineId,
                 e.storeId,
                 e.instanceId,
-                false,
                 e.outcome,
                 e.failure));
     setTrace(e, trace);
