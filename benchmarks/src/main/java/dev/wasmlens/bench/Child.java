@@ -65,6 +65,42 @@ final class Child {
   }
 
   /**
+   * Runs {@code command} under each of {@code configurations}, {@code options.rounds} rounds
+   * interleaved, with an OTLP sink for the configurations that export, and gathers the {@code
+   * measure value} lines the children print, each value times {@code scale}.
+   */
+  static Measurements measureLines(
+      CommonOptions options,
+      List<Configuration> configurations,
+      List<String> jvmOptions,
+      List<String> command,
+      double scale)
+      throws Exception {
+    Measurements measurements = new Measurements();
+    try (OtlpSink sink = new OtlpSink()) {
+      Configuration.Tools tools = options.tools(sink.endpoint());
+      interleaved(
+          options.rounds,
+          configurations,
+          configuration ->
+              measurements.addLines(
+                  configuration,
+                  run(
+                      configuration,
+                      tools,
+                      options.work,
+                      jvmOptions,
+                      command,
+                      LineListener.ignore()),
+                  scale));
+      if (sink.requests() > 0) {
+        System.err.printf("the OTLP sink received %d export requests%n", sink.requests());
+      }
+    }
+    return measurements;
+  }
+
+  /**
    * Runs {@code body} for every configuration, round after round, the configurations interleaved
    * within each round so that a noisy machine hits them alike.
    */

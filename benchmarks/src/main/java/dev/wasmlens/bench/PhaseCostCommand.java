@@ -35,25 +35,8 @@ final class PhaseCostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Measurements perOperation = new Measurements();
-    try (OtlpSink sink = new OtlpSink()) {
-      Configuration.Tools tools = options.tools(sink.endpoint());
-      Child.interleaved(
-          options.rounds,
-          MEASURED,
-          configuration ->
-              perOperation.addLines(
-                  configuration,
-                  Child.run(
-                      configuration,
-                      tools,
-                      options.work,
-                      List.of("-Xmx256m"),
-                      List.of("phase-loop"),
-                      Child.LineListener.ignore()),
-                  1));
-      System.err.printf("the OTLP sink received %d export requests%n", sink.requests());
-    }
+    Measurements perOperation =
+        Child.measureLines(options, MEASURED, List.of("-Xmx256m"), List.of("phase-loop"), 1);
     perOperation.print(PhaseCostCommand::title, "ns per operation");
     return 0;
   }

@@ -22,24 +22,9 @@ final class RetainedHeapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Measurements stages = new Measurements();
-    try (OtlpSink sink = new OtlpSink()) {
-      Configuration.Tools tools = options.tools(sink.endpoint());
-      Child.interleaved(
-          options.rounds,
-          MEASURED,
-          configuration ->
-              stages.addLines(
-                  configuration,
-                  Child.run(
-                      configuration,
-                      tools,
-                      options.work,
-                      List.of("-Xmx256m"),
-                      List.of("retained-heap"),
-                      Child.LineListener.ignore()),
-                  1.0 / (1024 * 1024)));
-    }
+    Measurements stages =
+        Child.measureLines(
+            options, MEASURED, List.of("-Xmx256m"), List.of("retained-heap"), 1.0 / (1024 * 1024));
     stages.print(stage -> "after " + stage, "heap used, MiB");
     return 0;
   }
