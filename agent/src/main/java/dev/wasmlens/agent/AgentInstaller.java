@@ -119,10 +119,10 @@ final class AgentInstaller {
   }
 
   private static List<Class<?>> loadedWasmtimeClasses(Instrumentation instrumentation) {
+    String wasmtimePackage = WasmtimeTransformer.WASMTIME_PACKAGE.replace('/', '.');
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.getName().startsWith(WasmtimeTransformer.WASMTIME_PACKAGE.replace('/', '.'))
-          && instrumentation.isModifiableClass(type)) {
+      if (type.getName().startsWith(wasmtimePackage) && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
     }

@@ -136,13 +136,21 @@ public final class WasmTelemetry implements AutoCloseable {
    */
   public PhaseTrace record(WasmPhase phase) {
     if (phase.kind() == WasmPhase.Kind.HOST_CALL) {
-      spans.hostCall(phase);
+      recordHostCall(phase);
       return PhaseTrace.NONE;
     }
     SpanContext parent = ApplicationTraceContext.current();
     SpanContext own = spans.phase(phase, parent);
     latencies.record(phase);
     return PhaseTrace.of(parent, own);
+  }
+
+  /**
+   * A host call; its span is made when its call ends, and its call's event carries the trace (a
+   * host call is hot: it is not worth a look at the application's context).
+   */
+  public void recordHostCall(WasmPhase phase) {
+    spans.hostCall(phase);
   }
 
   /**

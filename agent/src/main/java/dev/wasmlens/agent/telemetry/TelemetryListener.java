@@ -91,11 +91,9 @@ public final class TelemetryListener implements PhaseListener {
 
   @Override
   public void hostCalled(HostCallEvent e, long startNanos, long endNanos) {
-    PhaseTrace trace =
-        telemetry.record(
-            WasmPhase.hostCall(
-                epoch(startNanos), epoch(endNanos), e.importName, e.storeId, e.outcome, e.failure));
-    setTrace(e, trace);
+    telemetry.recordHostCall(
+        WasmPhase.hostCall(
+            epoch(startNanos), epoch(endNanos), e.importName, e.storeId, e.outcome, e.failure));
   }
 
   @Override
