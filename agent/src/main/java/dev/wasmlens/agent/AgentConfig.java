@@ -1,6 +1,7 @@
 package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
+import dev.wasmlens.agent.sampler.ThreadSampler;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +100,49 @@ final class AgentConfig {
         throw new IllegalArgumentException(
             PREFIX + "cpu-time is '" + value + "'; it must be all, setup or off");
     }
+  }
+
+  /**
+   * {@code wasmlens.sampler.period} (default {@code 10ms}): how often the thread sampler of a
+   * diagnosis recording ({@code cpu-time=all}) reads every thread's CPU and run-queue time; {@code
+   * off} for no sampler. Whole milliseconds, with or without {@code ms}; any other value is said in
+   * one line and the default applies.
+   *
+   * @return the period in milliseconds; 0 for no sampler (always 0 unless {@code cpu-time=all})
+   */
+  long samplerPeriodMillis() {
+    try {
+      if (checkedCpuTime() != ThreadCpuClock.Scope.ALL) {
+        return 0;
+      }
+    } catch (IllegalArgumentException e) {
+      return 0; // said once already, where the cpu-time scope is read
+    }
+    String value = get("sampler.period");
+    if (value == null) {
+      return ThreadSampler.DEFAULT_PERIOD_MILLIS;
+    }
+    String number = value.toLowerCase(Locale.ROOT);
+    if (number.equals("off")) {
+      return 0;
+    }
+    number = number.endsWith("ms") ? number.substring(0, number.length() - 2).trim() : number;
+    try {
+      long millis = Long.parseLong(number);
+      if (millis > 0) {
+        return millis;
+      }
+    } catch (NumberFormatException e) {
+      // Said below, with the valid values.
+    }
+    AgentLog.info(
+        PREFIX
+            + "sampler.period is '"
+            + value
+            + "'; it must be a whole number of milliseconds (10ms) or off; using "
+            + ThreadSampler.DEFAULT_PERIOD_MILLIS
+            + "ms");
+    return ThreadSampler.DEFAULT_PERIOD_MILLIS;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.bootstrap.PhaseListener;
 import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
+import dev.wasmlens.agent.sampler.ThreadSampler;
 import dev.wasmlens.agent.telemetry.TelemetryListener;
 import dev.wasmlens.otel.ExportCounters;
 import dev.wasmlens.otel.TelemetrySettings;
@@ -58,6 +59,7 @@ final class AgentInstaller {
     WasmTelemetry telemetry = startTelemetry(agentArgs);
     StringBuilder started =
         new StringBuilder(startRecording(config, transformer::instrumentedClasses));
+    started.append(startThreadSampler(config));
     if (telemetry != null) {
       started.append(", exporting spans and metrics");
     }
@@ -110,6 +112,15 @@ final class AgentInstaller {
       // The instrumentation is in place and serves any other recording; only this one is lost.
       return ", but could not start the recording to " + config.jfrFile() + ": " + e;
     }
+  }
+
+  /**
+   * Starts the thread sampler when the configuration asks for a diagnosis recording; returns what
+   * the start-up line should say of it.
+   */
+  static String startThreadSampler(AgentConfig config) {
+    long period = config.samplerPeriodMillis();
+    return period > 0 ? ThreadSampler.start(period) : "";
   }
 
   /** Makes {@code telemetry} receive every phase from now on; returns it. */
@@ -181,6 +192,10 @@ final class AgentInstaller {
             + " wasmtime-java classes instrumented, "
             + failures
             + " internal failures suppressed";
+    String sampler = ThreadSampler.summaryLine();
+    if (sampler != null) {
+      AgentLog.info(sampler);
+    }
     Throwable first = AgentFailures.first();
     AgentLog.info(first == null ? summary : summary + " (first: " + first + ")");
   }

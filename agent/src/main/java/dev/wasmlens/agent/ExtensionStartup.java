@@ -110,6 +110,7 @@ public final class ExtensionStartup {
     AgentConfig config = AgentConfig.read(null, System.getProperties(), System.getenv());
     StringBuilder started =
         new StringBuilder(AgentInstaller.startRecording(config, INSTRUMENTED_CLASSES::get));
+    started.append(AgentInstaller.startThreadSampler(config));
     TelemetrySettings settings =
         TelemetrySettings.read(
             Map.of(), AgentInstaller.toMap(System.getProperties()), System.getenv());

@@ -47,6 +47,22 @@ class AgentConfigTest {
   }
 
   @Test
+  void theThreadSamplerRunsOnlyInADiagnosisRecordingEveryTenMillisecondsUnlessSetOtherwise() {
+    assertThat(samplerPeriod(null)).isZero();
+    assertThat(samplerPeriod("cpu-time=setup,sampler.period=5ms")).isZero();
+    assertThat(samplerPeriod("cpu-time=all")).isEqualTo(10);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=25ms")).isEqualTo(25);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=5")).isEqualTo(5);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=off")).isZero();
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=fast")).isEqualTo(10);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=0")).isEqualTo(10);
+  }
+
+  private static long samplerPeriod(String agentArgs) {
+    return AgentConfig.read(agentArgs, new Properties(), Map.of()).samplerPeriodMillis();
+  }
+
+  @Test
   void agentArgumentsMayCarryThePrefix() {
     AgentConfig config =
         AgentConfig.read("wasmlens.debug=true, jfr.file = a.jfr ", new Properties(), Map.of());

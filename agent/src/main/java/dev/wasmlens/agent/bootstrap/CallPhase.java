@@ -43,7 +43,7 @@ public final class CallPhase {
     }
     StoreInfo storeInfo = WasmObjects.store(store);
     event.storeId = storeInfo == null ? 0 : storeInfo.id;
-    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forCalls());
+    PhaseClock.start(event, ThreadCpuClock.forCalls());
     return event;
   }
 
@@ -60,8 +60,7 @@ public final class CallPhase {
     if (event == null) {
       return;
     }
-    event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
-    event.end();
+    PhaseClock.stop(event);
     event.hostTime = state.hostNanos;
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();

@@ -17,7 +17,7 @@ public final class CompilePhase {
     if (!PhaseClock.wanted(event)) {
       return null;
     }
-    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
+    PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 
@@ -30,8 +30,7 @@ public final class CompilePhase {
   public static void end(CompileEvent event, long enginePtr, Object source, Throwable thrown) {
     long endNanos = System.nanoTime();
     if (event != null) {
-      event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
-      event.end();
+      PhaseClock.stop(event);
     }
     // Hashed after the clock stopped: the hash is the agent's cost, not the compile's.
     ModuleInfo module =

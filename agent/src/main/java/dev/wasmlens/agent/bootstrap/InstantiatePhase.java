@@ -53,8 +53,7 @@ public final class InstantiatePhase {
     if (event == null) {
       return;
     }
-    event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
-    event.end();
+    PhaseClock.stop(event);
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {
@@ -93,7 +92,7 @@ public final class InstantiatePhase {
     }
     event.firstForModule = first;
     event.viaLinker = viaLinker;
-    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
+    PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 }

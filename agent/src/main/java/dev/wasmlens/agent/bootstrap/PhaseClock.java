@@ -1,18 +1,20 @@
 package dev.wasmlens.agent.bootstrap;
 
+import dev.wasmlens.agent.bootstrap.jfr.ClockedWasmEvent;
 import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
 
 /**
- * Starts and stops the clocks of a phase, the event's wall-clock interval, the thread's CPU time
- * and, for the {@link PhaseListener}, a {@link System#nanoTime()} reading; and commits the event
- * with the phase's outcome.
+ * Starts and stops the clocks of a phase: the event's wall-clock interval, the thread's CPU time
+ * and run-queue wait when asked, and, for the {@link PhaseListener}, a {@link System#nanoTime()}
+ * reading; and commits the event with the phase's outcome.
  *
- * <p>The CPU reading is kept negated in the event's {@code cpuTime} field until the phase ends,
- * which saves a field the recording would otherwise carry.
+ * <p>Between {@link #start} and {@link #stop} the {@code cpuTime} and {@code runQueueWait} fields
+ * hold their start readings negated (or {@link #NOT_READ}), which saves fields the recording would
+ * otherwise carry.
  */
 final class PhaseClock {
-  /** What {@link #start} returns when the phase does not read the CPU clock. */
-  private static final long CPU_NOT_READ = 1;
+  /** What a clock field holds between start and stop when the phase does not read that clock. */
+  private static final long NOT_READ = 1;
 
   private PhaseClock() {}
 
@@ -26,28 +28,40 @@ final class PhaseClock {
   }
 
   /**
-   * Begins {@code event} and returns the value its {@code cpuTime} field must hold until {@link
-   * #elapsedCpu}: the negated CPU reading, or a positive marker when {@code readCpu} is false. The
-   * CPU clock is read inside the wall-clock interval, and must be read again before {@code end()},
-   * so that CPU time never exceeds the duration by more than the clocks' granularity.
+   * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
+   * then the run-queue wait too when {@code wasmlens.cpu-time=all}. The readings lie inside the
+   * wall-clock interval and {@link #stop} reads them again before it ends, so that neither exceeds
+   * the duration by more than the clocks' granularity.
    */
-  static long start(WasmEvent event, boolean readCpu) {
+  static void start(ClockedWasmEvent event, boolean readCpu) {
     begin(event);
-    return readCpu ? -ThreadCpuClock.nanos() : CPU_NOT_READ;
+    event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
+    event.runQueueWait =
+        readCpu && RunQueueClock.enabled() ? negated(RunQueueClock.nanos()) : NOT_READ;
   }
 
-  /** Begins {@code event} without a CPU reading. */
+  /** Begins {@code event} without clock readings. */
   static void begin(WasmEvent event) {
     event.startNanos = System.nanoTime();
     event.begin();
   }
 
   /**
-   * Turns the value {@link #start} returned into the CPU time elapsed since; -1 when the phase did
-   * not read the CPU clock ({@code wasmlens.cpu-time}), which the analyzer takes as unknown.
+   * Ends {@code event}, turning what {@link #start} left in its clock fields into the time elapsed
+   * since, or {@link ClockedWasmEvent#UNKNOWN} for a clock it did not read.
    */
-  static long elapsedCpu(long started) {
-    return started == CPU_NOT_READ ? -1 : started + ThreadCpuClock.nanos();
+  static void stop(ClockedWasmEvent event) {
+    if (event.runQueueWait != NOT_READ) {
+      long now = RunQueueClock.nanos();
+      event.runQueueWait = now < 0 ? ClockedWasmEvent.UNKNOWN : event.runQueueWait + now;
+    } else {
+      event.runQueueWait = ClockedWasmEvent.UNKNOWN;
+    }
+    event.cpuTime =
+        event.cpuTime == NOT_READ
+            ? ClockedWasmEvent.UNKNOWN
+            : event.cpuTime + ThreadCpuClock.nanos();
+    event.end();
   }
 
   /** Sets the outcome of an ended {@code event} from {@code thrown}. */
@@ -61,5 +75,10 @@ final class PhaseClock {
     if (event.shouldCommit()) {
       event.commit();
     }
+  }
+
+  /** A start reading as the field keeps it: negated, or {@link #NOT_READ} when it failed. */
+  private static long negated(long reading) {
+    return reading < 0 ? NOT_READ : -reading;
   }
 }

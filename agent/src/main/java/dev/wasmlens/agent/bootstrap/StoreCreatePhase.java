@@ -19,7 +19,7 @@ public final class StoreCreatePhase {
       return null;
     }
     event.engineId = enginePtr;
-    event.cpuTime = PhaseClock.start(event, ThreadCpuClock.forSetUp());
+    PhaseClock.start(event, ThreadCpuClock.forSetUp());
     return event;
   }
 
@@ -29,8 +29,7 @@ public final class StoreCreatePhase {
     if (event == null) {
       return;
     }
-    event.cpuTime = PhaseClock.elapsedCpu(event.cpuTime);
-    event.end();
+    PhaseClock.stop(event);
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {

@@ -17,7 +17,10 @@ public final class ThreadCpuClock {
 
   /** {@code wasmlens.cpu-time}: which phases read the CPU clock. */
   public enum Scope {
-    /** Every phase but host calls (those never read it). */
+    /**
+     * Every phase but host calls (those never read it), with the thread's run-queue wait beside the
+     * CPU time where Linux offers it: the recording for a diagnosis.
+     */
     ALL,
     /** Compile, store creation and instantiation; not calls. The default. */
     SET_UP,
@@ -30,10 +33,14 @@ public final class ThreadCpuClock {
 
   private ThreadCpuClock() {}
 
-  /** Sets which phases read the clock; phases that do not have a {@code cpuTime} of -1 ns. */
+  /**
+   * Sets which phases read the clock, and whether they also read the run-queue wait; phases that do
+   * not have an unknown {@code cpuTime} ({@code Long.MIN_VALUE}, shown as N/A).
+   */
   public static void enable(Scope scope) {
     forSetUp = SUPPORTED && scope != Scope.OFF;
     forCalls = SUPPORTED && scope == Scope.ALL;
+    RunQueueClock.enable(forCalls);
   }
 
   /** Whether set-up phases (compile, store creation, instantiation) read the clock. */

@@ -52,6 +52,15 @@ final class ThreadState {
    */
   int newHostFuncIndex = -1;
 
+  /**
+   * This thread's {@code schedstat}, opened at its first run-queue reading ({@link RunQueueClock});
+   * null before, and for a thread whose file cannot be read.
+   */
+  SchedStat schedStat;
+
+  /** Whether opening {@link #schedStat} was tried: it is tried once per thread. */
+  boolean schedStatOpened;
+
   private ThreadState() {}
 
   static ThreadState current() {

@@ -12,7 +12,7 @@ import jdk.jfr.Timespan;
 @Name("wasmlens.Call")
 @Label("Wasm Call")
 @Description("An exported WebAssembly function was called from Java (outermost call only)")
-public final class CallEvent extends WasmEvent {
+public final class CallEvent extends ClockedWasmEvent {
   @Label("Module")
   public String module;
 
@@ -27,12 +27,6 @@ public final class CallEvent extends WasmEvent {
   @Label("Instance Id")
   @InstanceId
   public long instanceId;
-
-  @Label("CPU Time")
-  @Description(
-      "CPU time of the calling thread during the call; wall time minus this is time off CPU")
-  @Timespan
-  public long cpuTime;
 
   @Label("First For Instance")
   @Description("The first call into its instance: a request that had to create its instance first")

@@ -4,13 +4,12 @@ import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.Timespan;
 
 /** A module compiled from bytes or from a file. */
 @Name("wasmlens.Compile")
 @Label("Wasm Compile")
 @Description("A WebAssembly module was compiled (new Module, Module.fromBinary, Module.fromFile)")
-public final class CompileEvent extends WasmEvent {
+public final class CompileEvent extends ClockedWasmEvent {
   @Label("Module")
   @Description("File name, or sha256: and the first 12 hex digits of the content hash")
   public String module;
@@ -27,9 +26,4 @@ public final class CompileEvent extends WasmEvent {
   @Description("Native address of the engine: pointer-equal engines are the same engine")
   @EngineId
   public long engineId;
-
-  @Label("CPU Time")
-  @Description("CPU time of the compiling thread during the compile")
-  @Timespan
-  public long cpuTime;
 }

@@ -3,13 +3,12 @@ package dev.wasmlens.agent.bootstrap.jfr;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.Timespan;
 
 /** A module instantiated into a store, by {@code new Instance} or {@code Linker.module}. */
 @Name("wasmlens.Instantiate")
 @Label("Wasm Instantiate")
 @Description("A WebAssembly module was instantiated (new Instance, Linker.module)")
-public final class InstantiateEvent extends WasmEvent {
+public final class InstantiateEvent extends ClockedWasmEvent {
   @Label("Module")
   public String module;
 
@@ -37,8 +36,4 @@ public final class InstantiateEvent extends WasmEvent {
   @Label("Via Linker")
   @Description("Instantiated by Linker.module rather than new Instance")
   public boolean viaLinker;
-
-  @Label("CPU Time")
-  @Timespan
-  public long cpuTime;
 }

@@ -3,7 +3,6 @@ package dev.wasmlens.agent.bootstrap.jfr;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.Timespan;
 
 /**
  * A store created on an engine. Creating a store takes the engine's native lock, which a compile on
@@ -13,7 +12,7 @@ import jdk.jfr.Timespan;
 @Name("wasmlens.StoreCreate")
 @Label("Wasm Store Create")
 @Description("A Wasmtime store was created (new Store, Store.withoutData)")
-public final class StoreCreateEvent extends WasmEvent {
+public final class StoreCreateEvent extends ClockedWasmEvent {
   @Label("Engine Id")
   @EngineId
   public long engineId;
@@ -21,8 +20,4 @@ public final class StoreCreateEvent extends WasmEvent {
   @Label("Store Id")
   @StoreId
   public long storeId;
-
-  @Label("CPU Time")
-  @Timespan
-  public long cpuTime;
 }

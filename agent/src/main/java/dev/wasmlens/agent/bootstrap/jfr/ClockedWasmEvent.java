@@ -1,0 +1,29 @@
+package dev.wasmlens.agent.bootstrap.jfr;
+
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Timespan;
+
+/**
+ * A phase that runs on its caller's thread and can say where that thread's time went: on a CPU, or
+ * waiting for one. Wall time minus both is time the thread was blocked (a lock, a futex in native
+ * code, a page fault, a sleep) or stopped.
+ */
+public abstract class ClockedWasmEvent extends WasmEvent {
+  /** What an unknown {@link #cpuTime} or {@link #runQueueWait} holds: JFR shows it as N/A. */
+  public static final long UNKNOWN = Long.MIN_VALUE;
+
+  @Label("CPU Time")
+  @Description(
+      "CPU time of the thread during the phase; N/A when the phase did not read the CPU clock"
+          + " (wasmlens.cpu-time)")
+  @Timespan
+  public long cpuTime;
+
+  @Label("Run Queue Wait")
+  @Description(
+      "Time the thread was runnable but waiting for a CPU during the phase (Linux schedstat);"
+          + " N/A when not read (wasmlens.cpu-time=all reads it) or not available")
+  @Timespan
+  public long runQueueWait;
+}
