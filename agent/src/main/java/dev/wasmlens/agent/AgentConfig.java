@@ -103,7 +103,7 @@ final class AgentConfig {
   }
 
   /**
-   * {@code wasmlens.sampler.period} (default {@code 10ms}): how often the thread sampler of a
+   * {@code wasmlens.sampler.period} (default {@code 20ms}): how often the thread sampler of a
    * diagnosis recording ({@code cpu-time=all}) reads every thread's CPU and run-queue time; {@code
    * off} for no sampler. Whole milliseconds, with or without {@code ms}; any other value is said in
    * one line and the default applies.
@@ -139,7 +139,7 @@ final class AgentConfig {
         PREFIX
             + "sampler.period is '"
             + value
-            + "'; it must be a whole number of milliseconds (10ms) or off; using "
+            + "'; it must be a whole number of milliseconds (20ms) or off; using "
             + ThreadSampler.DEFAULT_PERIOD_MILLIS
             + "ms");
     return ThreadSampler.DEFAULT_PERIOD_MILLIS;

@@ -16,6 +16,7 @@ final class SampledThread implements AutoCloseable {
   private long lastCpuNanos;
   private long lastRunQueueNanos;
   private ThreadSampleEvent pending;
+  private boolean idle;
 
   private SampledThread(long osThreadId, Path folder, SchedStat stat) {
     this.osThreadId = osThreadId;
@@ -69,7 +70,8 @@ final class SampledThread implements AutoCloseable {
     long runQueue = stat.runQueueNanos() - lastRunQueueNanos;
     lastCpuNanos = stat.onCpuNanos();
     lastRunQueueNanos = stat.runQueueNanos();
-    if (cpu > 0 || runQueue > 0) {
+    idle = cpu == 0 && runQueue == 0;
+    if (!idle) {
       pending.end();
       pending.osThreadId = osThreadId;
       pending.threadName = name;
@@ -78,8 +80,13 @@ final class SampledThread implements AutoCloseable {
       pending.commit();
       pending = new ThreadSampleEvent();
     }
-    pending.begin();
+    pending.begin(); // the next interval starts at this reading, whenever the next one is
     return cpu;
+  }
+
+  /** Whether the thread neither ran nor waited for a CPU between its last two samples. */
+  boolean idle() {
+    return idle;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.bootstrap.SchedStat;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.Selector;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.EventType;
 
 /**
@@ -31,8 +31,13 @@ import jdk.jfr.EventType;
  * anyway.
  */
 public final class ThreadSampler implements Runnable {
-  /** The default period: resolves the millisecond stalls of a tail. */
-  public static final long DEFAULT_PERIOD_MILLIS = 10;
+  /**
+   * The default period: fine enough to name who had the cores during a tail's millisecond stalls;
+   * its cost is in docs/benchmarks.md.
+   */
+  public static final long DEFAULT_PERIOD_MILLIS = 20;
+
+  private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
   /** Rounds between two scans of the thread list, and between two machine samples. */
   static final int SLOW_ROUNDS = 10;
@@ -101,22 +106,29 @@ public final class ThreadSampler implements Runnable {
 
   @Override
   public void run() {
-    long deadline = System.nanoTime();
-    while (true) {
-      deadline += periodNanos;
-      long wait;
-      while ((wait = deadline - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      try {
-        if (threadSampleType.isEnabled()) {
-          round();
+    try (Selector timer = Selector.open()) {
+      long deadline = System.nanoTime();
+      while (true) {
+        deadline += periodNanos;
+        long wait;
+        while ((wait = deadline - System.nanoTime()) > 0) {
+          // A selector with nothing registered, as a timer: parking or sleeping would make a JFR
+          // ThreadPark or ThreadSleep event (with a stack trace) every round.
+          // Rounded up: one wake-up a round, a millisecond late at most.
+          timer.select(Math.max(1, (wait + MILLI - 1) / MILLI));
         }
-      } catch (RuntimeException | LinkageError e) {
-        AgentFailures.record(e);
+        try {
+          if (threadSampleType.isEnabled()) {
+            round();
+          }
+        } catch (RuntimeException | LinkageError e) {
+          AgentFailures.record(e);
+        }
+        // After a stall (the machine, a pause) the next round is one period from now, not a burst.
+        deadline = Math.max(deadline, System.nanoTime() - periodNanos);
       }
-      // After a stall (the machine, a pause) the next round is one period from now, not a burst.
-      deadline = Math.max(deadline, System.nanoTime() - periodNanos);
+    } catch (IOException e) {
+      AgentFailures.record(e);
     }
   }
 
@@ -127,6 +139,9 @@ public final class ThreadSampler implements Runnable {
     }
     for (Iterator<SampledThread> it = threads.values().iterator(); it.hasNext(); ) {
       SampledThread sampled = it.next();
+      if (!slowRound && sampled.idle()) {
+        continue;
+      }
       long cpu = sampled.sample();
       if (cpu < 0) {
         sampled.close();
