@@ -6,6 +6,7 @@ import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Attributor;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Context;
+import dev.wasmlens.analysis.attribution.CpuActivity;
 import dev.wasmlens.analysis.attribution.RequestAttributor;
 import dev.wasmlens.analysis.attribution.Share;
 import dev.wasmlens.analysis.read.Interval;
@@ -279,7 +280,9 @@ public final class Analyzer {
                   scan.deoptimizations(),
                   scan.cpuLoad(),
                   medians,
-                  scan.compiles()));
+                  scan.compiles(),
+                  new CpuActivity(
+                      scan.threadActivity(), scan.machineActivity(), scan.javaThreads())));
       RequestAttributor requestAttributor = new RequestAttributor(attributor);
       return new Explained(
           scan.operations().stream().map(attributor::attribute).collect(Collectors.toList()),

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Splits a slow operation's time over the causes. The rules run in a fixed order, each taking what
- * its evidence supports from what is left: measured host time, pauses and lock waits (both off
- * CPU), first use, competing compilations, then remaining off-CPU time. Whatever is left is
- * unexplained, never spread over causes.
+ * its evidence supports from what is left: pauses, lock waits and native lock waits (time blocked
+ * off CPU); in diagnosis recordings the measured wait for a CPU, by who had the CPUs (GC threads,
+ * compiler threads, everyone else as starvation); measured host time; first use; in other
+ * recordings competing compilations and remaining off-CPU time as inferred starvation; then
+ * measured time on a CPU. Whatever is left is unexplained, never spread over causes.
  */
 public final class Attributor {
   private static final List<CauseRule> RULES =
@@ -16,10 +18,14 @@ public final class Attributor {
           new PauseRule(),
           new ContentionRule(),
           new EngineLockRule(),
+          new GcThreadsRule(),
+          new CompilerThreadsRule(),
+          new RunQueueRule(),
           new HostFunctionRule(),
           new ColdStartRule(),
           new JitRule(),
-          new CpuStarvationRule());
+          new CpuStarvationRule(),
+          new OnCpuRule());
 
   private final Context context;
 
@@ -38,7 +44,14 @@ public final class Attributor {
     }
     if (budget.remaining() > 0) {
       shares.add(
-          new Share(Cause.UNEXPLAINED, budget.remaining(), Strength.WEAK, "no event explains it"));
+          new Share(
+              Cause.UNEXPLAINED,
+              budget.remaining(),
+              Strength.WEAK,
+              budget.splitsOffCpu()
+                  ? "blocked off CPU (not waiting for one): no pause, lock or native lock event"
+                      + " explains it"
+                  : "no event explains it"));
     }
     return new AttributedOperation(operation, shares);
   }

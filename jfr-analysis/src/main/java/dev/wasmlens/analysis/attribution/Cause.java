@@ -8,6 +8,8 @@ public enum Cause {
   COLD_START("cold start"),
   JIT("JIT compilation"),
   CPU_STARVATION("CPU starvation"),
+  /** Measured time on a CPU that no other cause explains: more work, or slower work, than usual. */
+  ON_CPU("on CPU"),
   UNEXPLAINED("unexplained");
 
   private final String label;

@@ -16,7 +16,7 @@ final class ContentionRule implements CauseRule {
       return null;
     }
     long taken =
-        budget.takeOffCpu(
+        budget.takeBlocked(
             Context.unionOverlap(waits, operation.startNanos(), operation.endNanos()));
     return taken == 0
         ? null

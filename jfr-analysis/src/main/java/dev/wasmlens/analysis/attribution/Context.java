@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The JVM events around the slow operations, indexed for interval joins: JVM-wide pauses and
- * compilations, lock waits and deoptimizations per thread, machine CPU load, and each operation's
- * usual duration.
+ * compilations, lock waits and deoptimizations per thread, machine CPU load, who had the CPUs (the
+ * thread sampler), and each operation's usual duration. Not thread-safe: one per file's analysis.
  */
 public final class Context {
   private final List<Interval> pauses;
@@ -21,11 +21,15 @@ public final class Context {
   private final List<Interval> cpuLoad;
   private final Map<String, Long> medianNanos;
   private final List<WasmOperation> compiles;
+  private final CpuActivity cpuActivity;
+  private WasmOperation competitionOf;
+  private CpuActivity.Competition competition;
 
   /**
    * @param medianNanos the usual (median, first uses left out) duration of operations by {@link
    *     #key(WasmOperation)}
    * @param compiles every compile of the recording, kept or not
+   * @param cpuActivity who had the CPUs, from the thread sampler; {@link CpuActivity#NONE} without
    */
   public Context(
       List<Interval> pauses,
@@ -34,7 +38,8 @@ public final class Context {
       List<Interval> deoptimizations,
       List<Interval> cpuLoad,
       Map<String, Long> medianNanos,
-      List<WasmOperation> compiles) {
+      List<WasmOperation> compiles,
+      CpuActivity cpuActivity) {
     this.pauses = sorted(pauses);
     this.lockWaits = lockWaits.stream().collect(Collectors.groupingBy(Interval::threadId));
     this.compilations = sorted(compilations);
@@ -43,6 +48,7 @@ public final class Context {
     this.cpuLoad = sorted(cpuLoad);
     this.medianNanos = medianNanos;
     this.compiles = compiles;
+    this.cpuActivity = cpuActivity;
   }
 
   /** The key operations are compared under: phase, module and name. */
@@ -90,6 +96,24 @@ public final class Context {
         .min(Comparator.comparingLong(sample -> Math.abs(sample.startNanos() - middle)))
         .map(sample -> Double.parseDouble(sample.what()))
         .orElse(-1.0);
+  }
+
+  CpuActivity cpuActivity() {
+    return cpuActivity;
+  }
+
+  /**
+   * What competed with the operation's thread for the CPUs while it ran. Kept for the last
+   * operation asked about: the rules that split one wait ask one after another.
+   */
+  CpuActivity.Competition competitionDuring(WasmOperation operation) {
+    if (operation != competitionOf) {
+      competition =
+          cpuActivity.competitionFor(
+              operation.osThreadId(), operation.startNanos(), operation.endNanos());
+      competitionOf = operation;
+    }
+    return competition;
   }
 
   /** The usual duration of operations like this one, or -1 when unknown. */

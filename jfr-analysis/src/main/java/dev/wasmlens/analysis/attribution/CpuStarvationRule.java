@@ -3,9 +3,11 @@ package dev.wasmlens.analysis.attribution;
 import dev.wasmlens.analysis.read.WasmOperation;
 
 /**
- * Off-CPU time nothing else explains: the thread was runnable or blocked outside Java. Medium
- * evidence when the machine was busy ({@link #BUSY_MACHINE_LOAD} or more) around the operation,
- * weak otherwise.
+ * For recordings without a measured run-queue wait (made before diagnosis recordings had it, or
+ * with {@code cpu-time} other than {@code all} on set-up phases): off-CPU time nothing else
+ * explains, where the thread may have been runnable or blocked outside Java. Medium evidence when
+ * the machine was busy ({@link #BUSY_MACHINE_LOAD} or more) around the operation, weak otherwise.
+ * Where the wait was measured, {@link RunQueueRule} takes its place and this rule names nothing.
  */
 final class CpuStarvationRule implements CauseRule {
   /** Machine CPU load (0 to 1) at which runnable threads queue for a core. */
@@ -13,10 +15,12 @@ final class CpuStarvationRule implements CauseRule {
 
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
-    if (operation.cpuNanos() < 0 || operation.phase() == WasmOperation.Phase.COMPILE) {
+    if (operation.cpuNanos() < 0
+        || operation.phase() == WasmOperation.Phase.COMPILE
+        || budget.splitsOffCpu()) {
       return null;
     }
-    long taken = budget.takeOffCpu(budget.offCpu());
+    long taken = budget.takeBlocked(budget.offCpu());
     if (taken == 0) {
       return null;
     }

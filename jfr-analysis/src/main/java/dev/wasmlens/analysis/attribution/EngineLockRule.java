@@ -28,7 +28,8 @@ final class EngineLockRule implements CauseRule {
             .map(c -> new Interval(c.startNanos(), c.endNanos(), c.threadId(), c.name()))
             .collect(Collectors.toList());
     long taken =
-        budget.takeOffCpu(Context.unionOverlap(held, operation.startNanos(), operation.endNanos()));
+        budget.takeBlocked(
+            Context.unionOverlap(held, operation.startNanos(), operation.endNanos()));
     if (taken == 0) {
       return null;
     }

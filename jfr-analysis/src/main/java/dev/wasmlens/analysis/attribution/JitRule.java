@@ -5,14 +5,15 @@ import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.List;
 
 /**
- * JIT compilations while the operation was off CPU: the compiler threads compete for the same
- * cores. Weak evidence (they overlap), medium when the operation's own thread was deoptimized
- * meanwhile. Only off-CPU time is taken.
+ * For recordings without a measured run-queue wait: JIT compilations while the operation was off
+ * CPU, since the compiler threads compete for the same cores. Weak evidence (they overlap), medium
+ * when the operation's own thread was deoptimized meanwhile. Only off-CPU time is taken. Where the
+ * wait was measured, {@link RunQueueRule} names the compiler threads from the thread sampler.
  */
 final class JitRule implements CauseRule {
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
-    if (operation.phase() == WasmOperation.Phase.COMPILE) {
+    if (operation.phase() == WasmOperation.Phase.COMPILE || budget.splitsOffCpu()) {
       return null;
     }
     List<Interval> compilations = context.compilationsDuring(operation);
@@ -23,7 +24,7 @@ final class JitRule implements CauseRule {
     }
     long compiling =
         Context.unionOverlap(compilations, operation.startNanos(), operation.endNanos());
-    long taken = budget.takeOffCpu(compiling);
+    long taken = budget.takeBlocked(compiling);
     if (taken == 0) {
       return null;
     }

@@ -24,7 +24,7 @@ final class PauseRule implements CauseRule {
     }
     long overlap = Context.unionOverlap(pauses, operation.startNanos(), operation.endNanos());
     long offCpuBefore = budget.offCpu();
-    long taken = budget.takeOffCpu(overlap);
+    long taken = budget.takeBlocked(overlap);
     if (taken == 0) {
       return null;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * compile, store creation or instantiation on the request's path is set-up work the request did
  * instead of finding it done, so its time is put down to cold start, with strong evidence (the
  * operation is in the recording), except what medium or strong evidence gives another cause (a
- * pause its thread sat in, a lock it waited for).
+ * pause its thread sat in, a lock it waited for). Its time on a CPU is the set-up work itself.
  */
 public final class RequestAttributor {
   private final Attributor operations;
@@ -45,7 +45,9 @@ public final class RequestAttributor {
     Map<Cause, Share> shares = new EnumMap<>(Cause.class);
     for (Share share : attributed.shares()) {
       Share kept =
-          share.cause() == Cause.UNEXPLAINED || share.strength() == Strength.WEAK
+          share.cause() == Cause.UNEXPLAINED
+                  || share.cause() == Cause.ON_CPU
+                  || share.strength() == Strength.WEAK
               ? new Share(
                   Cause.COLD_START,
                   share.nanos(),

@@ -17,4 +17,14 @@ public record Interval(long startNanos, long endNanos, long threadId, String wha
   public boolean contains(long instant) {
     return startNanos <= instant && instant <= endNanos;
   }
+
+  /**
+   * The share of {@code nanos}, spread evenly over {@code [from, to]}, that falls inside {@code
+   * [start, end]}; 0 for an empty interval.
+   */
+  static long prorated(long nanos, long from, long to, long start, long end) {
+    long length = to - from;
+    long overlap = Math.max(0, Math.min(end, to) - Math.max(start, from));
+    return length <= 0 ? 0 : (long) ((double) nanos * overlap / length);
+  }
 }

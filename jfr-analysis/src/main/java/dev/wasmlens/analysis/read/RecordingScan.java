@@ -43,7 +43,10 @@ public final class RecordingScan {
   private final List<Interval> compilations = new ArrayList<>();
   private final List<Interval> deoptimizations = new ArrayList<>();
   private final List<Interval> cpuLoad = new ArrayList<>();
+  private final List<ThreadActivity> threadActivity = new ArrayList<>();
+  private final List<MachineActivity> machineActivity = new ArrayList<>();
   private final Map<String, String> settings = new HashMap<>();
+  private final Map<Long, String> javaThreads = new HashMap<>();
   private String serviceName;
   private String hostName;
   private long wasmEvents;
@@ -97,6 +100,9 @@ public final class RecordingScan {
     if (phase != null) {
       wasmEvents++;
       WasmOperation operation = operation(phase, event);
+      if (operation.osThreadId() != 0 && operation.threadName() != null) {
+        javaThreads.putIfAbsent(operation.osThreadId(), operation.threadName());
+      }
       everyOperation.accept(operation);
       if (keep.test(operation)) {
         kept.add(operation);
@@ -149,6 +155,26 @@ public final class RecordingScan {
                 -1,
                 String.valueOf(event.getFloat("machineTotal"))));
         break;
+      case "wasmlens.ThreadSample":
+        threadActivity.add(
+            new ThreadActivity(
+                nanos(event.getStartTime()),
+                nanos(event.getEndTime()),
+                event.getLong("osThreadId"),
+                event.getString("threadName"),
+                event.getLong("cpuTime"),
+                event.getLong("runQueueWait")));
+        break;
+      case "wasmlens.MachineSample":
+        machineActivity.add(
+            new MachineActivity(
+                nanos(event.getStartTime()),
+                nanos(event.getEndTime()),
+                event.getInt("cpus"),
+                event.getLong("busy"),
+                event.getLong("steal"),
+                event.getLong("processCpu")));
+        break;
       case "wasmlens.AgentStatus":
         if (event.hasField("serviceName") && event.getString("serviceName") != null) {
           serviceName = event.getString("serviceName");
@@ -195,13 +221,15 @@ public final class RecordingScan {
         nanos(event.getStartTime()),
         nanos(event.getEndTime()),
         threadId(thread),
+        thread == null ? 0 : thread.getOSThreadId(),
         thread == null ? null : thread.getJavaName(),
         module,
         name,
         number(event, "engineId"),
         number(event, "instanceId"),
         string(event, "outcome"),
-        event.hasField("cpuTime") ? event.getDuration("cpuTime").toNanos() : -1,
+        clock(event, "cpuTime"),
+        clock(event, "runQueueWait"),
         event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
         firstUse,
         // A phase under no application span is a trace of its own (its own span's), not a request.
@@ -242,6 +270,27 @@ public final class RecordingScan {
   /** Machine CPU load samples: instants, with the load (0 to 1) as {@code what}. */
   public List<Interval> cpuLoad() {
     return cpuLoad;
+  }
+
+  /**
+   * Every thread's CPU and run-queue time per sampling interval (diagnosis recordings); empty when
+   * the recording has no thread sampler.
+   */
+  public List<ThreadActivity> threadActivity() {
+    return threadActivity;
+  }
+
+  /**
+   * The Java threads that ran wasm operations, by OS thread id, with their Java names (the kernel's
+   * name of the main thread, for one, is {@code java}).
+   */
+  public Map<Long, String> javaThreads() {
+    return javaThreads;
+  }
+
+  /** The machine's busy and stolen CPU time per sampling interval; empty without the sampler. */
+  public List<MachineActivity> machineActivity() {
+    return machineActivity;
   }
 
   /** The recording's active settings, {@code event#setting -> value}. */
@@ -291,6 +340,18 @@ public final class RecordingScan {
       }
     }
     return "";
+  }
+
+  /**
+   * A clock field in nanoseconds; -1 when the event has none or it is unknown (JFR's no value,
+   * {@code Long.MIN_VALUE}, or -1 from older agents).
+   */
+  private static long clock(RecordedEvent event, String field) {
+    if (!event.hasField(field)) {
+      return -1;
+    }
+    long nanos = event.getLong(field);
+    return nanos < 0 ? -1 : nanos;
   }
 
   private static String string(RecordedEvent event, String field) {

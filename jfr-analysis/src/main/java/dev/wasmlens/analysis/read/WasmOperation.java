@@ -7,7 +7,11 @@ package dev.wasmlens.analysis.read;
  * @param phase compile, store creation, instantiate, call, host call or teardown
  * @param name what the phase acted on, for reports: the export for a call, the import for a host
  *     call, else the module
+ * @param osThreadId the kernel's id of the operation's thread, to join the thread sampler's
+ *     activity; 0 when unknown
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
+ * @param runQueueNanos the time the thread waited for a CPU during the phase (diagnosis
+ *     recordings); -1 when the event has none
  * @param hostNanos for a call, time spent in host functions
  * @param firstUse the first instantiation of its module, or the first call into its instance
  * @param traceId the application's trace the operation ran under (an HTTP server span, say): the
@@ -18,6 +22,7 @@ public record WasmOperation(
     long startNanos,
     long endNanos,
     long threadId,
+    long osThreadId,
     String threadName,
     String module,
     String name,
@@ -25,6 +30,7 @@ public record WasmOperation(
     long instanceId,
     String outcome,
     long cpuNanos,
+    long runQueueNanos,
     long hostNanos,
     boolean firstUse,
     String traceId) {

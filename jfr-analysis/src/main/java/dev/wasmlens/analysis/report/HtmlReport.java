@@ -29,6 +29,7 @@ public final class HtmlReport {
           Cause.COLD_START, "#76b7b2",
           Cause.JIT, "#b07aa1",
           Cause.CPU_STARVATION, "#edc948",
+          Cause.ON_CPU, "#59a14f",
           Cause.UNEXPLAINED, "#bab0ac");
 
   private HtmlReport() {}

@@ -16,7 +16,7 @@ class AttributorTest {
   private static final long US = 1_000;
 
   @Test
-  void aCallThatReturnedInsideAPauseOwesItStronglyAndTheRestIsUnexplained() {
+  void aCallThatReturnedInsideAPauseOwesItStronglyAndTheRestIsTimeOnCpu() {
     // 600 µs on CPU in wasm, then held 400 µs on its way back to Java by a pause that outlasted it.
     WasmOperation call = call(0, 1_000, 600, 0, false);
     AttributedOperation result =
@@ -25,8 +25,8 @@ class AttributorTest {
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
             tuple(Cause.GC_SAFEPOINT, 400 * US, Strength.STRONG),
-            tuple(Cause.UNEXPLAINED, 600 * US, Strength.WEAK));
-    assertThat(result.mainCause()).isEqualTo(Cause.UNEXPLAINED);
+            tuple(Cause.ON_CPU, 600 * US, Strength.STRONG));
+    assertThat(result.mainCause()).isEqualTo(Cause.ON_CPU);
   }
 
   @Test
@@ -79,7 +79,7 @@ class AttributorTest {
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
             tuple(Cause.COLD_START, 900 * US, Strength.MEDIUM),
-            tuple(Cause.UNEXPLAINED, 100 * US, Strength.WEAK));
+            tuple(Cause.ON_CPU, 100 * US, Strength.STRONG));
   }
 
   @Test
@@ -96,13 +96,14 @@ class AttributorTest {
                 List.of(),
                 List.of(load(500, 0.95)),
                 Map.of(),
-                List.of()));
+                List.of(),
+                CpuActivity.NONE));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
             tuple(Cause.JIT, 300 * US, Strength.WEAK),
             tuple(Cause.CPU_STARVATION, 500 * US, Strength.MEDIUM),
-            tuple(Cause.UNEXPLAINED, 200 * US, Strength.WEAK));
+            tuple(Cause.ON_CPU, 200 * US, Strength.STRONG));
   }
 
   @Test
@@ -120,7 +121,8 @@ class AttributorTest {
                 List.of(deopt),
                 List.of(),
                 Map.of(),
-                List.of()));
+                List.of(),
+                CpuActivity.NONE));
     assertThat(result.shares().get(0))
         .extracting(Share::cause, Share::strength)
         .containsExactly(Cause.JIT, Strength.MEDIUM);
@@ -134,6 +136,7 @@ class AttributorTest {
             0,
             1_000 * US,
             1,
+            0,
             "main",
             "m.wasm",
             "m.wasm",
@@ -141,6 +144,7 @@ class AttributorTest {
             0,
             "ok",
             50 * US,
+            -1,
             0,
             false,
             null);
@@ -155,8 +159,11 @@ class AttributorTest {
                 List.of(),
                 List.of(),
                 Map.of(),
-                List.of()));
-    assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.UNEXPLAINED);
+                List.of(),
+                CpuActivity.NONE));
+    assertThat(result.shares())
+        .extracting(Share::cause)
+        .containsExactly(Cause.ON_CPU, Cause.UNEXPLAINED);
   }
 
   @Test
@@ -167,6 +174,7 @@ class AttributorTest {
             100 * US,
             700 * US,
             1,
+            0,
             "worker",
             null,
             null,
@@ -174,6 +182,7 @@ class AttributorTest {
             0,
             "ok",
             20 * US,
+            -1,
             0,
             false,
             null);
@@ -183,6 +192,7 @@ class AttributorTest {
             0,
             600 * US,
             2,
+            0,
             "compiler",
             "big.wasm",
             "big.wasm",
@@ -190,6 +200,7 @@ class AttributorTest {
             0,
             "ok",
             590 * US,
+            -1,
             0,
             false,
             null);
@@ -199,6 +210,7 @@ class AttributorTest {
             0,
             900 * US,
             3,
+            0,
             "other",
             "x.wasm",
             "x.wasm",
@@ -206,6 +218,7 @@ class AttributorTest {
             0,
             "ok",
             890 * US,
+            -1,
             0,
             false,
             null);
@@ -219,7 +232,8 @@ class AttributorTest {
                 List.of(),
                 List.of(),
                 Map.of(),
-                List.of(compile, otherEngine)));
+                List.of(compile, otherEngine),
+                CpuActivity.NONE));
     assertThat(result.shares().get(0))
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(Cause.CONTENTION, 500 * US, Strength.MEDIUM);
@@ -231,11 +245,28 @@ class AttributorTest {
   @Test
   void withoutAnyEvidenceEverythingIsUnexplained() {
     AttributedOperation result =
-        attribute(
-            call(0, 1_000, 1_000, 0, false), context(List.of(), List.of(), List.of(), Map.of()));
+        attribute(call(0, 1_000, -1, 0, false), context(List.of(), List.of(), List.of(), Map.of()));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos)
         .containsExactly(tuple(Cause.UNEXPLAINED, 1_000 * US));
+  }
+
+  @Test
+  void aCallOnCpuThroughoutIsTimeOnCpuNotUnexplained() {
+    AttributedOperation result =
+        attribute(
+            call(0, 1_000, 1_000, 0, false),
+            context(
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(Context.key(call(0, 1, 1, 0, false)), 200 * US)));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(tuple(Cause.ON_CPU, 1_000 * US, Strength.STRONG));
+    assertThat(result.shares().get(0).evidence())
+        .isEqualTo(
+            "on a CPU for 1000 us of its 1000 us (the usual duration of this operation is 200 us)");
   }
 
   private static AttributedOperation attribute(WasmOperation operation, Context context) {
@@ -250,7 +281,15 @@ class AttributorTest {
       List<Interval> lockWaits,
       List<Interval> compilations,
       Map<String, Long> medians) {
-    return new Context(pauses, lockWaits, compilations, List.of(), List.of(), medians, List.of());
+    return new Context(
+        pauses,
+        lockWaits,
+        compilations,
+        List.of(),
+        List.of(),
+        medians,
+        List.of(),
+        CpuActivity.NONE);
   }
 
   private static WasmOperation call(
@@ -260,6 +299,7 @@ class AttributorTest {
         startUs * US,
         endUs * US,
         1,
+        0,
         "worker",
         "m.wasm",
         "run",
@@ -267,6 +307,7 @@ class AttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         hostUs * US,
         firstUse,
         null);

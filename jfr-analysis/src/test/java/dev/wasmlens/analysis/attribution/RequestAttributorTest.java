@@ -36,7 +36,8 @@ class RequestAttributorTest {
                         List.of(),
                         List.of(new Interval(0, 0, -1, "0.2")),
                         Map.of(),
-                        List.of())))
+                        List.of(),
+                        CpuActivity.NONE)))
             .attribute(request);
 
     assertThat(result.shares())
@@ -44,7 +45,7 @@ class RequestAttributorTest {
         .containsExactlyInAnyOrder(
             Tuple.tuple(Cause.COLD_START, 900 * US, Strength.STRONG),
             Tuple.tuple(Cause.CONTENTION, 300 * US, Strength.STRONG),
-            Tuple.tuple(Cause.UNEXPLAINED, 100 * US, Strength.WEAK));
+            Tuple.tuple(Cause.ON_CPU, 100 * US, Strength.STRONG));
     assertThat(result.shares().stream().mapToLong(Share::nanos).sum())
         .isEqualTo(request.wasmNanos());
     assertThat(result.mainCause()).isEqualTo(Cause.COLD_START);
@@ -62,10 +63,16 @@ class RequestAttributorTest {
         new RequestAttributor(
                 new Attributor(
                     new Context(
-                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
-                        List.of())))
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        List.of(),
+                        CpuActivity.NONE)))
             .attribute(new Request("t2", 0, 500 * US, 500 * US, 1, List.of(call)));
-    assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.UNEXPLAINED);
+    assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.ON_CPU);
   }
 
   private static WasmOperation op(WasmOperation.Phase phase, long fromUs, long toUs, long cpuUs) {
@@ -74,6 +81,7 @@ class RequestAttributorTest {
         fromUs * US,
         toUs * US,
         1,
+        0,
         "worker",
         "m.wasm",
         "run",
@@ -81,6 +89,7 @@ class RequestAttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         0,
         false,
         "t1");

@@ -66,6 +66,7 @@ class RequestGrouperTest {
         fromMs * MS,
         toMs * MS,
         1,
+        0,
         "worker",
         "m.wasm",
         "run",
@@ -73,6 +74,7 @@ class RequestGrouperTest {
         3,
         "ok",
         0,
+        -1,
         0,
         false,
         trace);

@@ -1,0 +1,174 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.read.MachineActivity;
+import dev.wasmlens.analysis.read.ThreadActivity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who had the CPUs, from the agent's thread sampler: every thread's CPU time per sampling interval,
+ * the machine's busy and stolen time, indexed by time, and which threads were Java threads running
+ * wasm (by OS thread id). Empty for recordings without the sampler.
+ */
+public final class CpuActivity {
+  /** No sampler in the recording. */
+  public static final CpuActivity NONE = new CpuActivity(List.of(), List.of(), Map.of());
+
+  /** Kinds of thread that compete for the CPUs, each with the cause their CPU time counts to. */
+  public enum Competitor {
+    GC_THREADS("GC and VM threads", Cause.GC_SAFEPOINT),
+    JIT_COMPILER_THREADS("JIT compiler threads", Cause.JIT),
+    OBSERVER_THREADS("JFR and WasmLens threads", Cause.CPU_STARVATION),
+    NATIVE_THREADS(
+        "native threads (Wasmtime's own, named after their creator)", Cause.CPU_STARVATION),
+    APPLICATION_THREADS("other application threads", Cause.CPU_STARVATION),
+    OTHER_PROCESSES("other processes", Cause.CPU_STARVATION),
+    HYPERVISOR_STEAL("hypervisor steal", Cause.CPU_STARVATION);
+
+    private final String label;
+    private final Cause cause;
+
+    Competitor(String label, Cause cause) {
+      this.label = label;
+      this.cause = cause;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public Cause cause() {
+      return cause;
+    }
+  }
+
+  /**
+   * What competed with one thread for the CPUs over an interval: CPU nanoseconds per kind of
+   * competitor, and the busiest threads by name.
+   */
+  public record Competition(Map<Competitor, Long> nanos, List<Map.Entry<String, Long>> threads) {
+    public long total() {
+      return nanos.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private static final List<String> GC_PREFIXES =
+      List.of("GC Thread", "G1 ", "VM Thread", "ZWorker", "ZDriver", "ZDirector", "Shenandoah");
+  private static final List<String> JIT_PREFIXES = List.of("C1 Compiler", "C2 Compiler", "JVMCI");
+  private static final List<String> OBSERVER_PREFIXES = List.of("JFR ", "wasmlens-");
+
+  /** The kernel's name of threads that inherit the JVM launcher's: Wasmtime's, and main. */
+  private static final String LAUNCHER_NAME = "java";
+
+  private final List<ThreadActivity> threads;
+  private final List<MachineActivity> machine;
+  private final Map<Long, String> javaThreads;
+  private final long longestSampleNanos;
+
+  /**
+   * @param javaThreads Java threads that ran wasm, by OS thread id, with their Java names
+   */
+  public CpuActivity(
+      List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
+    this.threads = new ArrayList<>(threads);
+    this.threads.sort(Comparator.comparingLong(ThreadActivity::startNanos));
+    this.machine = new ArrayList<>(machine);
+    this.machine.sort(Comparator.comparingLong(MachineActivity::startNanos));
+    this.javaThreads = javaThreads;
+    this.longestSampleNanos =
+        threads.stream().mapToLong(t -> t.endNanos() - t.startNanos()).max().orElse(0);
+  }
+
+  public boolean isEmpty() {
+    return threads.isEmpty();
+  }
+
+  /**
+   * What competed with the thread {@code osThreadId} for the CPUs during {@code [start, end]}: the
+   * other threads' CPU time and the machine's, each sample prorated to its overlap.
+   */
+  public Competition competitionFor(long osThreadId, long start, long end) {
+    Map<Competitor, Long> nanos = new EnumMap<>(Competitor.class);
+    Map<String, Long> byThread = new HashMap<>();
+    long processCpu = 0;
+    for (int i = firstPossiblyOverlapping(start); i < threads.size(); i++) {
+      ThreadActivity sample = threads.get(i);
+      if (sample.startNanos() >= end) {
+        break;
+      }
+      long cpu = sample.prorated(sample.cpuNanos(), start, end);
+      if (cpu <= 0) {
+        continue;
+      }
+      processCpu += cpu;
+      if (sample.osThreadId() == osThreadId) {
+        continue;
+      }
+      String name = javaThreads.getOrDefault(sample.osThreadId(), sample.threadName());
+      nanos.merge(kindOf(sample.osThreadId(), sample.threadName()), cpu, Long::sum);
+      byThread.merge(name, cpu, Long::sum);
+    }
+    long otherProcesses = 0;
+    long steal = 0;
+    long machineProcessCpu = 0;
+    for (MachineActivity sample : machine) {
+      if (sample.endNanos() <= start || sample.startNanos() >= end) {
+        continue;
+      }
+      otherProcesses += sample.prorated(sample.busyNanos(), start, end);
+      machineProcessCpu += sample.prorated(sample.processCpuNanos(), start, end);
+      steal += sample.prorated(sample.stealNanos(), start, end);
+    }
+    // The machine's counters tick every 10 ms: over a short interval only a difference that
+    // survives the coarser of the two process measures is another process's.
+    otherProcesses -= Math.max(processCpu, machineProcessCpu);
+    if (otherProcesses > 0) {
+      nanos.put(Competitor.OTHER_PROCESSES, otherProcesses);
+    }
+    if (steal > 0) {
+      nanos.put(Competitor.HYPERVISOR_STEAL, steal);
+    }
+    List<Map.Entry<String, Long>> busiest = new ArrayList<>(byThread.entrySet());
+    busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    return new Competition(nanos, busiest);
+  }
+
+  Competitor kindOf(long osThreadId, String name) {
+    if (javaThreads.containsKey(osThreadId)) {
+      return Competitor.APPLICATION_THREADS;
+    }
+    String kernelName = name == null ? "" : name;
+    if (GC_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
+      return Competitor.GC_THREADS;
+    }
+    if (JIT_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
+      return Competitor.JIT_COMPILER_THREADS;
+    }
+    if (OBSERVER_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
+      return Competitor.OBSERVER_THREADS;
+    }
+    return kernelName.equals(LAUNCHER_NAME)
+        ? Competitor.NATIVE_THREADS
+        : Competitor.APPLICATION_THREADS;
+  }
+
+  /** The first sample that can overlap {@code start}: none is longer than the longest. */
+  private int firstPossiblyOverlapping(long start) {
+    long from = start - longestSampleNanos;
+    int low = 0;
+    int high = threads.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (threads.get(middle).startNanos() < from) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+}

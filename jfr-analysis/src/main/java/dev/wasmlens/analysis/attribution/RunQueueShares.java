@@ -1,0 +1,118 @@
+package dev.wasmlens.analysis.attribution;
+
+import dev.wasmlens.analysis.attribution.CpuActivity.Competition;
+import dev.wasmlens.analysis.attribution.CpuActivity.Competitor;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The measured run-queue wait of an operation, split by who had the CPUs meanwhile (the thread
+ * sampler's CPU time of every other thread and process, prorated to the operation): the part of
+ * each cause is the wait times that cause's share of the competing CPU time. Shared by the rules
+ * that name a cause for waiting time, so that their parts add up to the wait.
+ */
+final class RunQueueShares {
+  /**
+   * The share of the competing CPU time from which one kind of competitor counts as the culprit.
+   */
+  static final double DOMINANT_SHARE = 0.5;
+
+  /** Busiest competing threads named in the evidence. */
+  static final int NAMED_THREADS = 3;
+
+  private RunQueueShares() {}
+
+  /**
+   * The part of {@code operation}'s wait for a CPU that {@code cause}'s competitors account for,
+   * taken from {@code budget}; null when the wait was not measured or they had no CPU time then.
+   */
+  static Share of(Cause cause, WasmOperation operation, Context context, Budget budget) {
+    if (!budget.splitsOffCpu() || budget.waiting() == 0) {
+      return null;
+    }
+    Competition competition = context.competitionDuring(operation);
+    long competing = competition.total();
+    long causeNanos = nanosOf(cause, competition);
+    if (competing == 0 || causeNanos == 0) {
+      return null;
+    }
+    long wait = measuredWait(operation);
+    double share = (double) causeNanos / competing;
+    long taken = budget.takeWaiting(Math.round(wait * share));
+    if (taken == 0) {
+      return null;
+    }
+    return new Share(
+        cause,
+        taken,
+        share >= DOMINANT_SHARE ? Strength.STRONG : Strength.MEDIUM,
+        "waited "
+            + wait / 1000
+            + " us for a CPU (measured); meanwhile "
+            + describe(cause, competition));
+  }
+
+  /** What is left of the wait, all of it starvation, with who had the CPUs if that is known. */
+  static Share rest(WasmOperation operation, Context context, Budget budget) {
+    if (!budget.splitsOffCpu()) {
+      return null;
+    }
+    long taken = budget.takeWaiting(budget.waiting());
+    if (taken == 0) {
+      return null;
+    }
+    Competition competition = context.competitionDuring(operation);
+    long causeNanos = nanosOf(Cause.CPU_STARVATION, competition);
+    String evidence = "waited " + measuredWait(operation) / 1000 + " us for a CPU (measured); ";
+    if (competition.total() == 0) {
+      return new Share(
+          Cause.CPU_STARVATION,
+          taken,
+          Strength.MEDIUM,
+          evidence
+              + (context.cpuActivity().isEmpty()
+                  ? "no thread samples in the recording to say who had the CPUs"
+                  : "the thread samples show no competitor"));
+    }
+    return new Share(
+        Cause.CPU_STARVATION,
+        taken,
+        (double) causeNanos / competition.total() >= DOMINANT_SHARE
+            ? Strength.STRONG
+            : Strength.MEDIUM,
+        evidence + "meanwhile " + describe(Cause.CPU_STARVATION, competition));
+  }
+
+  private static long measuredWait(WasmOperation operation) {
+    long offCpu = operation.durationNanos() - Math.max(0, operation.cpuNanos());
+    return Math.max(0, Math.min(operation.runQueueNanos(), offCpu));
+  }
+
+  private static long nanosOf(Cause cause, Competition competition) {
+    return competition.nanos().entrySet().stream()
+        .filter(e -> e.getKey().cause() == cause)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** For example {@code "GC and VM threads ran 2100 us (G1 Conc#0 1500 us, ...) of 2600 us"}. */
+  private static String describe(Cause cause, Competition competition) {
+    String kinds =
+        competition.nanos().entrySet().stream()
+            .filter(e -> e.getKey().cause() == cause)
+            .sorted(Map.Entry.<Competitor, Long>comparingByValue().reversed())
+            .map(e -> e.getKey().label() + " ran " + e.getValue() / 1000 + " us")
+            .collect(Collectors.joining(", "));
+    String threads =
+        competition.threads().stream()
+            .limit(NAMED_THREADS)
+            .map(e -> e.getKey() + " " + e.getValue() / 1000 + " us")
+            .collect(Collectors.joining(", "));
+    return kinds
+        + " of "
+        + competition.total() / 1000
+        + " us on the other CPUs"
+        + (threads.isEmpty() ? "" : " (busiest threads: " + threads + ")");
+  }
+}

@@ -1,0 +1,185 @@
+package dev.wasmlens.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.MachineActivity;
+import dev.wasmlens.analysis.read.ThreadActivity;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Diagnosis recordings: the measured run-queue wait goes to whoever had the CPUs, the rest of the
+ * off-CPU time is blocked time for pauses and locks, and what neither covers stays unexplained.
+ */
+class RunQueueRulesTest {
+  private static final long US = 1_000;
+  private static final long OWN_TID = 100;
+  private static final long LOADGEN_TID = 200;
+
+  /** 1 ms call: 200 us on CPU, 500 us waiting for a CPU, 300 us blocked. */
+  private static final WasmOperation CALL = call(200, 500);
+
+  @Test
+  void aMeasuredWaitWithoutThreadSamplesIsStarvationOfMediumStrengthAndTheRestIsBlocked() {
+    AttributedOperation result = attribute(CALL, List.of(), CpuActivity.NONE);
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.CPU_STARVATION, 500 * US, Strength.MEDIUM),
+            tuple(Cause.ON_CPU, 200 * US, Strength.STRONG),
+            tuple(Cause.UNEXPLAINED, 300 * US, Strength.WEAK));
+    assertThat(result.shares().get(0).evidence())
+        .isEqualTo(
+            "waited 500 us for a CPU (measured); no thread samples in the recording to say who had"
+                + " the CPUs");
+    assertThat(result.shares().get(2).evidence()).startsWith("blocked off CPU (not waiting");
+  }
+
+  @Test
+  void anotherApplicationThreadThatHadTheCpusIsNamed() {
+    CpuActivity activity =
+        activity(
+            List.of(
+                sample(LOADGEN_TID, "load-gen", 0, 1_000, 900),
+                sample(OWN_TID, "java", 0, 1_000, 200)),
+            List.of(),
+            Map.of(OWN_TID, "worker-1"));
+    AttributedOperation result = attribute(CALL, List.of(), activity);
+    Share starvation = result.shares().get(0);
+    assertThat(starvation)
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(Cause.CPU_STARVATION, 500 * US, Strength.STRONG);
+    assertThat(starvation.evidence())
+        .isEqualTo(
+            "waited 500 us for a CPU (measured); meanwhile other application threads ran 900 us"
+                + " of 900 us on the other CPUs (busiest threads: load-gen 900 us)");
+  }
+
+  @Test
+  void gcAndCompilerThreadsTakeTheirShareOfTheWaitAsGcAndJit() {
+    CpuActivity activity =
+        activity(
+            List.of(
+                sample(1, "G1 Conc#0", 0, 1_000, 600),
+                sample(2, "C2 CompilerThre", 0, 1_000, 200),
+                sample(LOADGEN_TID, "load-gen", 0, 1_000, 200)),
+            List.of(),
+            Map.of(OWN_TID, "worker-1"));
+    AttributedOperation result = attribute(CALL, List.of(), activity);
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.GC_SAFEPOINT, 300 * US, Strength.STRONG),
+            tuple(Cause.JIT, 100 * US, Strength.MEDIUM),
+            tuple(Cause.CPU_STARVATION, 100 * US, Strength.MEDIUM),
+            tuple(Cause.ON_CPU, 200 * US, Strength.STRONG),
+            tuple(Cause.UNEXPLAINED, 300 * US, Strength.WEAK));
+    assertThat(result.mainCause()).isEqualTo(Cause.GC_SAFEPOINT);
+  }
+
+  @Test
+  void samplesAreProratedToTheOperationAndOtherProcessesAndStealAreCounted() {
+    // A 2 ms sample of which the call covers half; the machine was busy 3 ms in the call's
+    // millisecond, 0.5 ms of it this process's, and 0.4 ms was stolen.
+    CpuActivity activity =
+        activity(
+            List.of(sample(LOADGEN_TID, "load-gen", -500, 1_500, 1_000)),
+            List.of(new MachineActivity(0, 1_000 * US, 4, 3_000 * US, 400 * US, 500 * US)),
+            Map.of());
+    CpuActivity.Competition competition = activity.competitionFor(OWN_TID, 0, 1_000 * US);
+    assertThat(competition.nanos())
+        .containsEntry(CpuActivity.Competitor.APPLICATION_THREADS, 500 * US)
+        .containsEntry(CpuActivity.Competitor.OTHER_PROCESSES, 2_500 * US)
+        .containsEntry(CpuActivity.Competitor.HYPERVISOR_STEAL, 400 * US);
+  }
+
+  @Test
+  void threadsAreKnownByTheirKernelNamesUnlessTheyRanWasm() {
+    CpuActivity activity = activity(List.of(), List.of(), Map.of(7L, "main"));
+    assertThat(activity.kindOf(7, "java")).isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
+    assertThat(activity.kindOf(8, "java")).isEqualTo(CpuActivity.Competitor.NATIVE_THREADS);
+    assertThat(activity.kindOf(9, "GC Thread#1")).isEqualTo(CpuActivity.Competitor.GC_THREADS);
+    assertThat(activity.kindOf(9, "G1 Refine#0")).isEqualTo(CpuActivity.Competitor.GC_THREADS);
+    assertThat(activity.kindOf(9, "VM Thread")).isEqualTo(CpuActivity.Competitor.GC_THREADS);
+    assertThat(activity.kindOf(9, "C1 CompilerThre"))
+        .isEqualTo(CpuActivity.Competitor.JIT_COMPILER_THREADS);
+    assertThat(activity.kindOf(9, "JFR Periodic Ta"))
+        .isEqualTo(CpuActivity.Competitor.OBSERVER_THREADS);
+    assertThat(activity.kindOf(9, "wasmlens-sample"))
+        .isEqualTo(CpuActivity.Competitor.OBSERVER_THREADS);
+    assertThat(activity.kindOf(9, "http-worker-3"))
+        .isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
+  }
+
+  @Test
+  void aPauseTakesOnlyBlockedTimeAndNeverTheMeasuredWait() {
+    // The pause covers the whole call, but 500 us of it the thread waited on a run queue.
+    AttributedOperation result =
+        attribute(
+            CALL,
+            List.of(new Interval(0, 2_000 * US, -1, "GC pause Pause Young")),
+            CpuActivity.NONE);
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos)
+        .containsExactly(
+            tuple(Cause.GC_SAFEPOINT, 300 * US),
+            tuple(Cause.CPU_STARVATION, 500 * US),
+            tuple(Cause.ON_CPU, 200 * US));
+  }
+
+  @Test
+  void withoutAMeasuredWaitTheInferredRulesApplyAsBefore() {
+    WasmOperation unmeasured = call(200, -1);
+    AttributedOperation result =
+        attribute(
+            unmeasured,
+            List.of(),
+            activity(List.of(sample(1, "G1 Conc#0", 0, 1_000, 900)), List.of(), Map.of()));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.CPU_STARVATION, 800 * US, Strength.WEAK),
+            tuple(Cause.ON_CPU, 200 * US, Strength.STRONG));
+  }
+
+  private static AttributedOperation attribute(
+      WasmOperation operation, List<Interval> pauses, CpuActivity activity) {
+    return new Attributor(
+            new Context(
+                pauses, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), activity))
+        .attribute(operation);
+  }
+
+  private static CpuActivity activity(
+      List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
+    return new CpuActivity(threads, machine, javaThreads);
+  }
+
+  private static ThreadActivity sample(long tid, String name, long fromUs, long toUs, long cpuUs) {
+    return new ThreadActivity(fromUs * US, toUs * US, tid, name, cpuUs * US, 0);
+  }
+
+  private static WasmOperation call(long cpuUs, long runQueueUs) {
+    return new WasmOperation(
+        WasmOperation.Phase.CALL,
+        0,
+        1_000 * US,
+        1,
+        OWN_TID,
+        "worker-1",
+        "m.wasm",
+        "run",
+        7,
+        3,
+        "ok",
+        cpuUs * US,
+        runQueueUs < 0 ? -1 : runQueueUs * US,
+        0,
+        false,
+        null);
+  }
+}
