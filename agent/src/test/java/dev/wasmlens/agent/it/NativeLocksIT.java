@@ -1,0 +1,61 @@
+package dev.wasmlens.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.agent.it.locks.LockProbeApp;
+import dev.wasmlens.agent.it.locks.LockRow;
+import dev.wasmlens.agent.it.locks.LockRows;
+import dev.wasmlens.agent.it.locks.RowResult;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Pins the native lock model of wasmtime-java 0.19.0 (docs/native-locks.md), one test per row of
+ * {@link LockRows#ALL}: which operations wait for an operation another thread is inside, and which
+ * the same thread may nest. The rows run in one child JVM without the agent, so nothing of ours
+ * takes part; each is judged from what the probe observed while the holder was parked on a latch
+ * (or on a named pipe, for a compile), never from a duration compared with a constant.
+ */
+class NativeLocksIT {
+  private static Map<Integer, RowResult> results;
+
+  @BeforeAll
+  static void runProbe() throws Exception {
+    ChildJvm.Result run = ChildJvm.app(LockProbeApp.class.getName()).run("native-locks");
+    assertThat(run.exitCode()).as("probe exit code; stderr:\n%s", run.stderr()).isZero();
+    assertThat(run.stdout()).contains("probe done");
+    results =
+        run.stdout()
+            .lines()
+            .map(RowResult::parse)
+            .flatMap(Optional::stream)
+            .collect(Collectors.toMap(RowResult::index, Function.identity()));
+    assertThat(results).as("one result per row").hasSize(LockRows.ALL.size());
+  }
+
+  static Stream<LockRow> rows() {
+    return LockRows.ALL.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void rowHolds(LockRow row) {
+    RowResult result = results.get(LockRows.ALL.indexOf(row));
+    assertThat(result.failure()).as("what the operation threw").isEqualTo("-");
+    assertThat(result.outcome())
+        .as("what the operation did while the holder was parked")
+        .isEqualTo(row.expected());
+    if (row.expected() == LockRow.Outcome.COMPLETED_AFTER_RELEASE) {
+      // It returned only once the holder could go on: after the release, not merely late.
+      assertThat(result.afterReleaseNanos())
+          .as("nanoseconds from release to return")
+          .isNotNegative();
+    }
+  }
+}
