@@ -2,6 +2,8 @@ package dev.wasmlens.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlens.agent.it.locks.CompileWait;
+import dev.wasmlens.agent.it.locks.CompileWaitProbe;
 import dev.wasmlens.agent.it.locks.LockProbeApp;
 import dev.wasmlens.agent.it.locks.LockRow;
 import dev.wasmlens.agent.it.locks.LockRows;
@@ -12,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,5 +60,28 @@ class NativeLocksIT {
           .as("nanoseconds from release to return")
           .isNotNegative();
     }
+  }
+
+  /**
+   * The same engine row with a real compile instead of a pipe: a store created on the engine a 1.5
+   * MB compile is using returns only with the compile, while one on another engine, started at the
+   * same moment, does not wait. Judged against the compile's remaining time in the same run.
+   */
+  @Test
+  void aStoreOnTheEngineOfARealCompileIsCreatedOnlyWhenTheCompileEnds() throws Exception {
+    ChildJvm.Result run = ChildJvm.app(CompileWaitProbe.class.getName()).run("compile-wait");
+    assertThat(run.exitCode()).as("probe exit code; stderr:\n%s", run.stderr()).isZero();
+    CompileWait wait =
+        run.stdout().lines().map(CompileWait::parse).flatMap(Optional::stream).findFirst().get();
+    assertThat(wait.remainingAtStoreStartNanos())
+        .as("the stores started during the compile")
+        .isPositive();
+    long half = wait.remainingAtStoreStartNanos() / 2;
+    assertThat(wait.sameEngineStoreNanos())
+        .as("store on the compiling engine, %s", wait)
+        .isGreaterThanOrEqualTo(half);
+    assertThat(wait.otherEngineStoreNanos())
+        .as("store on another engine, %s", wait)
+        .isLessThan(half);
   }
 }

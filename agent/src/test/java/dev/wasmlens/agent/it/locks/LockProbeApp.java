@@ -33,7 +33,7 @@ public final class LockProbeApp {
     for (int index = 0; index < LockRows.ALL.size(); index++) {
       System.out.println(probe(index, LockRows.ALL.get(index), pipes).format());
     }
-    System.out.println("probe done");
+    System.out.println("probe done on Java " + Runtime.version());
   }
 
   private static RowResult probe(int index, LockRow row, Path pipes)

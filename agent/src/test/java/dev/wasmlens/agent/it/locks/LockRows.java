@@ -103,6 +103,11 @@ public final class LockRows {
                   f.store.hashCode();
                 }
               }),
+          waits(
+              CALL,
+              "a Java monitor on the Store object, behind another thread's Store.setEpochDeadline"
+                  + " waiting for the store,",
+              f -> JniMonitors.enterBehind(f.store, () -> f.store.setEpochDeadline(1))),
           inside(
               CALL,
               "a call of another instance in the same store",
