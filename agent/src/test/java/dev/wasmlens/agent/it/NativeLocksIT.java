@@ -7,6 +7,7 @@ import dev.wasmlens.agent.it.locks.CompileWaitProbe;
 import dev.wasmlens.agent.it.locks.LockProbeApp;
 import dev.wasmlens.agent.it.locks.LockRow;
 import dev.wasmlens.agent.it.locks.LockRows;
+import dev.wasmlens.agent.it.locks.MonitorEventsProbe;
 import dev.wasmlens.agent.it.locks.RowResult;
 import java.util.Map;
 import java.util.Optional;
@@ -83,5 +84,27 @@ class NativeLocksIT {
     assertThat(wait.otherEngineStoreNanos())
         .as("store on another engine, %s", wait)
         .isLessThan(half);
+  }
+
+  /**
+   * What JFR shows of these waits: nothing for the thread waiting natively (it stays {@code
+   * RUNNABLE}, with no monitor or park event), but a {@code jdk.JavaMonitorEnter} on {@code
+   * io.github.kawamuray.wasmtime.Store} for a second thread queued behind it on the Store object's
+   * monitor, naming the native waiter as the previous owner.
+   */
+  @Test
+  void aThreadQueuedBehindANativeWaiterIsRecordedAsAMonitorEnterOnTheStore() throws Exception {
+    ChildJvm.Result run = ChildJvm.app(MonitorEventsProbe.class.getName()).run("monitor-events");
+    assertThat(run.exitCode()).as("probe exit code; stderr:\n%s", run.stderr()).isZero();
+    assertThat(run.stdout().lines()).contains("native-waiter-state RUNNABLE");
+    assertThat(run.stdout().lines().filter(line -> line.startsWith("event\t")))
+        .containsExactly(
+            String.join(
+                "\t",
+                "event",
+                "jdk.JavaMonitorEnter",
+                "monitor-waiter",
+                "io.github.kawamuray.wasmtime.Store",
+                "native-waiter"));
   }
 }

@@ -27,7 +27,22 @@ final class JniMonitors {
    * @throws IllegalStateException when the thread never holds the monitor in time
    */
   static void enterBehind(Object target, Runnable waiter) throws InterruptedException {
-    Thread thread = new Thread(waiter, "lock-monitor-holder");
+    startHolding(target, "lock-monitor-holder", waiter);
+    synchronized (target) {
+      // Entering is the measurement; nothing to do inside.
+      target.hashCode();
+    }
+  }
+
+  /**
+   * Starts {@code waiter} on a new daemon thread named {@code name} and returns it once the JVM
+   * reports it holding {@code target}'s monitor.
+   *
+   * @throws IllegalStateException when the thread never holds the monitor in time
+   */
+  static Thread startHolding(Object target, String name, Runnable waiter)
+      throws InterruptedException {
+    Thread thread = new Thread(waiter, name);
     thread.setDaemon(true);
     thread.start();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -38,10 +53,7 @@ final class JniMonitors {
       }
       Thread.sleep(POLL_MILLIS);
     }
-    synchronized (target) {
-      // Entering is the measurement; nothing to do inside.
-      target.hashCode();
-    }
+    return thread;
   }
 
   private static boolean holds(ThreadMXBean threads, Thread thread, Object target) {

@@ -9,10 +9,13 @@ import static dev.wasmlens.agent.it.locks.LockRow.Outcome.COMPLETED_WHILE_HELD;
 import static dev.wasmlens.agent.it.locks.LockRow.Outcome.NEVER_COMPLETED;
 
 import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.FuncType;
 import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import java.util.List;
 
 /**
@@ -83,6 +86,10 @@ public final class LockRows {
               CALL,
               "Linker.get with another store",
               f -> f.otherLinker.get(f.otherStore, "env", "hold")),
+          waits(
+              CALL,
+              "new Func (a host function) for the same store",
+              f -> new Func(f.store, FuncType.empty(), (caller, params, results) -> {})),
           waits(CALL, "Store.setEpochDeadline of the same store", f -> f.store.setEpochDeadline(1)),
           waits(CALL, "Store.engine() of the same store", f -> f.store.engine()),
           free(CALL, "new Module on the same engine", f -> new Module(f.engine, addBytes())),
@@ -150,6 +157,10 @@ public final class LockRows {
               f ->
                   f.linker.define(
                       f.otherStore, "extra", "hold", Extern.fromFunc(f.hostOfOtherStore))),
+          waits(
+              LINKER_MODULE,
+              "WasiCtx.addToLinker of the same linker",
+              f -> WasiCtx.addToLinker(f.linker)),
           waits(LINKER_MODULE, "Linker.dispose of the same linker", f -> f.linker.dispose()),
           waits(
               LINKER_MODULE,
