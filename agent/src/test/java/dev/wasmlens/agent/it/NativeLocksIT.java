@@ -51,14 +51,14 @@ class NativeLocksIT {
   @MethodSource("rows")
   void rowHolds(LockRow row) {
     RowResult result = results.get(LockRows.ALL.indexOf(row));
-    assertThat(result.failure()).as("what the operation threw").isEqualTo("-");
+    assertThat(result.failure()).as("%s: what the operation threw", row).isEqualTo("-");
     assertThat(result.outcome())
-        .as("what the operation did while the holder was parked")
+        .as("%s: what the operation did while the holder was parked (%s)", row, result)
         .isEqualTo(row.expected());
     if (row.expected() == LockRow.Outcome.COMPLETED_AFTER_RELEASE) {
       // It returned only once the holder could go on: after the release, not merely late.
       assertThat(result.afterReleaseNanos())
-          .as("nanoseconds from release to return")
+          .as("%s: nanoseconds from release to return", row)
           .isNotNegative();
     }
   }

@@ -1,5 +1,6 @@
 package dev.wasmlens.agent.it.locks;
 
+import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Module;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,9 +31,7 @@ public enum Holder {
     @Override
     Hold begin(LockFixture f, Runnable inside) {
       return new GateHold(
-          f.gate,
-          () -> new io.github.kawamuray.wasmtime.Instance(f.store, f.module, f.importsOf(f.store)),
-          inside);
+          f.gate, () -> new Instance(f.store, f.module, f.importsOf(f.store)), inside);
     }
   },
   /** {@code Linker.module}, parked in the host import the start function calls. */
@@ -165,7 +165,7 @@ public enum Holder {
       }
     }
 
-    private static java.util.concurrent.Executor daemon(String name) {
+    private static Executor daemon(String name) {
       return task -> {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);

@@ -53,7 +53,7 @@ public final class LockFixture {
     this.fifo = fifo;
   }
 
-  /** The imports of the probe module for {@code store}'s own host function. */
+  /** The probe module's imports for {@code target}: that store's own {@code env.hold}. */
   List<Extern> importsOf(Store<Void> target) {
     return List.of(Extern.fromFunc(target == store ? hostOfStore : hostOfOtherStore));
   }

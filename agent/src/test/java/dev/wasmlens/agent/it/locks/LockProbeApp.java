@@ -48,7 +48,13 @@ public final class LockProbeApp {
     Holder.Hold hold = row.holder().begin(fixture, row.sameThread() ? attempt : () -> {});
     if (!hold.awaitEntered(ENTER_TIMEOUT)) {
       return new RowResult(
-          index, LockRow.Outcome.HOLDER_NEVER_ENTERED, -1, -1, -1, baselineNanos, "-");
+          index,
+          LockRow.Outcome.HOLDER_NEVER_ENTERED,
+          -1,
+          -1,
+          -1,
+          baselineNanos,
+          RowResult.NO_FAILURE);
     }
     long enteredNanos = System.nanoTime();
     if (!row.sameThread()) {

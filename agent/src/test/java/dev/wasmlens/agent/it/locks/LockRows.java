@@ -30,12 +30,18 @@ public final class LockRows {
   public static final List<LockRow> ALL =
       List.of(
           // Engine: held for the whole compile, taken briefly by store and linker creation.
-          waits(COMPILE, "new Module on the same engine", f -> new Module(f.engine, addBytes())),
+          waits(
+              COMPILE,
+              "new Module on the same engine",
+              f -> new Module(f.engine, LockFixture.ADD_MODULE)),
           waits(
               COMPILE,
               "Module.fromBinary on the same engine",
-              f -> Module.fromBinary(f.engine, addBytes())),
-          free(COMPILE, "new Module on another engine", f -> new Module(f.otherEngine, addBytes())),
+              f -> Module.fromBinary(f.engine, LockFixture.ADD_MODULE)),
+          free(
+              COMPILE,
+              "new Module on another engine",
+              f -> new Module(f.otherEngine, LockFixture.ADD_MODULE)),
           waits(COMPILE, "new Store on the same engine", f -> new Store<Void>(null, f.engine)),
           free(COMPILE, "new Store on another engine", f -> new Store<Void>(null, f.otherEngine)),
           free(COMPILE, "Store.withoutData (which makes its own engine)", f -> Store.withoutData()),
@@ -52,7 +58,7 @@ public final class LockRows {
           free(
               COMPILE,
               "new Module on the Engine object store.engine() returns for the same engine",
-              f -> new Module(f.store.engine(), addBytes())),
+              f -> new Module(f.store.engine(), LockFixture.ADD_MODULE)),
           waits(
               COMPILE, "Engine.incrementEpoch of the same engine", f -> f.engine.incrementEpoch()),
           waits(COMPILE, "Engine.dispose of the same engine", f -> f.engine.dispose()),
@@ -92,7 +98,10 @@ public final class LockRows {
               f -> new Func(f.store, FuncType.empty(), (caller, params, results) -> {})),
           waits(CALL, "Store.setEpochDeadline of the same store", f -> f.store.setEpochDeadline(1)),
           waits(CALL, "Store.engine() of the same store", f -> f.store.engine()),
-          free(CALL, "new Module on the same engine", f -> new Module(f.engine, addBytes())),
+          free(
+              CALL,
+              "new Module on the same engine",
+              f -> new Module(f.engine, LockFixture.ADD_MODULE)),
           free(CALL, "new Store on the same engine", f -> new Store<Void>(null, f.engine)),
           free(CALL, "new Linker on the same engine", f -> new Linker(f.engine)),
           free(CALL, "Engine.incrementEpoch of the same engine", f -> f.engine.incrementEpoch()),
@@ -140,7 +149,10 @@ public final class LockRows {
               "Linker.module of the same module in another store",
               f -> f.otherLinker.module(f.otherStore, "probe", f.module)),
           waits(INSTANTIATE, "Module.dispose of the same module", f -> f.module.dispose()),
-          free(INSTANTIATE, "new Module on the same engine", f -> new Module(f.engine, addBytes())),
+          free(
+              INSTANTIATE,
+              "new Module on the same engine",
+              f -> new Module(f.engine, LockFixture.ADD_MODULE)),
           free(INSTANTIATE, "new Store on the same engine", f -> new Store<Void>(null, f.engine)),
           inside(
               INSTANTIATE,
@@ -207,9 +219,5 @@ public final class LockRows {
         true,
         NEVER_COMPLETED,
         action);
-  }
-
-  private static byte[] addBytes() {
-    return LockFixture.ADD_MODULE;
   }
 }

@@ -49,9 +49,4 @@ public record RowResult(
             Long.parseLong(fields[6]),
             fields[7]));
   }
-
-  /** Whether the action returned normally. */
-  public boolean succeeded() {
-    return failure.equals(NO_FAILURE);
-  }
 }
