@@ -15,8 +15,13 @@ enum Configuration {
   IDLE("agent, nothing recording"),
   /** The agent recording JFR events only, at its default settings. */
   JFR("agent, JFR recording"),
-  /** The agent recording JFR events with calls reading the thread's CPU clock too. */
+  /**
+   * A diagnosis recording: calls read the thread's CPU clock and run-queue wait too, and the thread
+   * sampler runs.
+   */
   JFR_CPU_TIME_ALL("agent, JFR recording, cpu-time=all"),
+  /** The same without the thread sampler: what the per-phase readings cost on their own. */
+  JFR_CPU_TIME_ALL_NO_SAMPLER("agent, JFR recording, cpu-time=all, sampler off"),
   /** The agent making spans (default threshold: calls of 100 us or more) exported to none. */
   SPANS_NONE("agent, spans to none"),
   /** The same, exported over OTLP/HTTP to a live endpoint. */
@@ -54,6 +59,13 @@ enum Configuration {
       case JFR_CPU_TIME_ALL:
         options.add(
             agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr") + ",cpu-time=all");
+        break;
+      case JFR_CPU_TIME_ALL_NO_SAMPLER:
+        options.add(
+            agent
+                + "=jfr.file="
+                + work.resolve(name().toLowerCase() + ".jfr")
+                + ",cpu-time=all,sampler.period=off");
         break;
       case SPANS_NONE:
         options.add(agent);

@@ -2,8 +2,10 @@ package dev.wasmlens.bench;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What the agent adds to each phase it records: calls of a trivial export and of a realistic one,
@@ -24,6 +26,7 @@ final class PhaseCostCommand implements Callable<Integer> {
           Configuration.BARE,
           Configuration.IDLE,
           Configuration.JFR,
+          Configuration.JFR_CPU_TIME_ALL_NO_SAMPLER,
           Configuration.JFR_CPU_TIME_ALL,
           Configuration.SPANS_NONE,
           Configuration.SPANS_OTLP,
@@ -33,10 +36,23 @@ final class PhaseCostCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
+  @Option(
+      names = "--configurations",
+      split = ",",
+      description =
+          "Only these configurations (BARE is always run, as the baseline): ${COMPLETION-CANDIDATES}.")
+  List<Configuration> only = List.of();
+
   @Override
   public Integer call() throws Exception {
+    List<Configuration> measured =
+        only.isEmpty()
+            ? MEASURED
+            : MEASURED.stream()
+                .filter(c -> c == Configuration.BARE || only.contains(c))
+                .collect(Collectors.toList());
     Measurements perOperation =
-        Child.measureLines(options, MEASURED, List.of("-Xmx256m"), List.of("phase-loop"), 1);
+        Child.measureLines(options, measured, List.of("-Xmx256m"), List.of("phase-loop"), 1);
     perOperation.print(PhaseCostCommand::title, "ns per operation");
     return 0;
   }

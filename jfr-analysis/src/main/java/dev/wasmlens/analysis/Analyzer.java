@@ -204,6 +204,8 @@ public final class Analyzer {
       RequestGrouper grouper =
           new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
       long[] callsWithoutCpuTime = {0};
+      long[] callsWithoutRunQueueWait = {0};
+      long[] callsWithRunQueueWait = {0};
       RecordingScan scan =
           scan(
               file,
@@ -211,8 +213,14 @@ public final class Analyzer {
               operation -> {
                 distributions.record(operation);
                 grouper.accept(operation);
-                if (operation.phase() == WasmOperation.Phase.CALL && operation.cpuNanos() < 0) {
-                  callsWithoutCpuTime[0]++;
+                if (operation.phase() == WasmOperation.Phase.CALL) {
+                  if (operation.cpuNanos() < 0) {
+                    callsWithoutCpuTime[0]++;
+                  } else if (operation.runQueueNanos() < 0) {
+                    callsWithoutRunQueueWait[0]++;
+                  } else {
+                    callsWithRunQueueWait[0]++;
+                  }
                 }
               },
               operation -> false,
@@ -231,6 +239,15 @@ public final class Analyzer {
       if (callsWithoutCpuTime[0] > 0) {
         warnings.add(
             file.getFileName() + ": " + SettingsCheck.callsWithoutCpuTime(callsWithoutCpuTime[0]));
+      }
+      if (callsWithoutRunQueueWait[0] > 0) {
+        warnings.add(
+            file.getFileName()
+                + ": "
+                + SettingsCheck.callsWithoutRunQueueWait(callsWithoutRunQueueWait[0]));
+      }
+      if (callsWithRunQueueWait[0] > 0 && !scan.hasThreadSamples()) {
+        warnings.add(file.getFileName() + ": " + SettingsCheck.noThreadSamples());
       }
       return new Measured(
           file,

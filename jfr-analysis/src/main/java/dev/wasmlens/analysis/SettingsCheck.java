@@ -61,6 +61,23 @@ final class SettingsCheck {
         + " weaker; to diagnose calls, record with wasmlens.cpu-time=all";
   }
 
+  /**
+   * The warning for a recording whose calls carry CPU time but no run-queue wait (an agent older
+   * than diagnosis recordings, or a system without schedstat): starvation is inferred, as before.
+   */
+  static String callsWithoutRunQueueWait(long calls) {
+    return calls
+        + " calls carry CPU time but no run-queue wait: waiting for a CPU cannot be told from"
+        + " being blocked, so CPU starvation is inferred, not measured; record with this version's"
+        + " agent and wasmlens.cpu-time=all on Linux";
+  }
+
+  /** The warning for a diagnosis recording without the thread sampler's events. */
+  static String noThreadSamples() {
+    return "the run-queue wait is measured but there are no thread samples (wasmlens.ThreadSample):"
+        + " who had the CPUs meanwhile is not named; keep wasmlens.sampler.period on";
+  }
+
   private static long nanos(String value) {
     if (value == null) {
       return Long.MAX_VALUE;

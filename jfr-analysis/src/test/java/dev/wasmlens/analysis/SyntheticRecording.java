@@ -34,6 +34,8 @@ final class SyntheticRecording {
 
     @Timespan long cpuTime;
 
+    @Timespan long runQueueWait;
+
     @Timespan long hostTime;
   }
 
@@ -123,7 +125,8 @@ final class SyntheticRecording {
         call.instanceId = 1;
         call.outcome = "ok";
         call.firstForInstance = i == 0;
-        call.cpuTime = !callCpuTime ? -1 : slow ? 10_000 : 50_000;
+        call.cpuTime = !callCpuTime ? Long.MIN_VALUE : slow ? 10_000 : 50_000;
+        call.runQueueWait = !callCpuTime ? Long.MIN_VALUE : slow ? 2_000 : 0;
         call.hostTime = host;
         call.traceId = traceId(i / 2);
         call.parentSpanId = PARENT_SPAN_ID;

@@ -50,6 +50,7 @@ public final class RecordingScan {
   private String serviceName;
   private String hostName;
   private long wasmEvents;
+  private boolean threadSamples;
   private long events;
 
   private RecordingScan() {}
@@ -156,6 +157,7 @@ public final class RecordingScan {
                 String.valueOf(event.getFloat("machineTotal"))));
         break;
       case "wasmlens.ThreadSample":
+        threadSamples = true;
         threadActivity.add(
             new ThreadActivity(
                 nanos(event.getStartTime()),
@@ -286,6 +288,11 @@ public final class RecordingScan {
    */
   public Map<Long, String> javaThreads() {
     return javaThreads;
+  }
+
+  /** Whether the recording holds the thread sampler's events (kept or not). */
+  public boolean hasThreadSamples() {
+    return threadSamples;
   }
 
   /** The machine's busy and stolen CPU time per sampling interval; empty without the sampler. */

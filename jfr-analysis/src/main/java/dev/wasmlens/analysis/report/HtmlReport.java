@@ -6,6 +6,7 @@ import dev.wasmlens.analysis.attribution.AttributedOperation;
 import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.attribution.TimeSplit;
 import dev.wasmlens.analysis.read.Interval;
 import java.io.IOException;
 import java.io.Writer;
@@ -270,8 +271,8 @@ public final class HtmlReport {
   }
 
   private static void slowest(Analysis analysis, int top, StringBuilder html) {
-    html.append(
-            "<h3>Slowest operations</h3>\n<table><tr><th>operation</th><th>duration</th><th>main cause</th>")
+    html.append("<h3>Slowest operations</h3>\n<table><tr><th>operation</th><th>duration</th>")
+        .append("<th>on CPU / waiting for a CPU / blocked</th><th>main cause</th>")
         .append("<th>evidence</th></tr>\n");
     for (AttributedOperation attributed : analysis.tail().stream().limit(top).toList()) {
       Share main =
@@ -290,6 +291,8 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(Durations.format(attributed.operation().durationNanos()))
           .append("</td><td>")
+          .append(escape(split(attributed.split())))
+          .append("</td><td>")
           .append(
               escape(
                   main.cause().label()
@@ -301,6 +304,16 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  private static String split(TimeSplit split) {
+    return split.measured()
+        ? Durations.format(split.onCpuNanos())
+            + " / "
+            + Durations.format(split.runQueueNanos())
+            + " / "
+            + Durations.format(split.blockedNanos())
+        : "not measured";
   }
 
   /** The slow requests, each with its wasm time split by cause as a bar. */

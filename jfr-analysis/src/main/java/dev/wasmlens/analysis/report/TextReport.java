@@ -6,6 +6,7 @@ import dev.wasmlens.analysis.attribution.AttributedOperation;
 import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
 import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.attribution.TimeSplit;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.io.PrintWriter;
 import java.util.List;
@@ -78,6 +79,14 @@ public final class TextReport {
           operation.threadName(),
           java.time.Instant.ofEpochSecond(0, operation.startNanos()),
           operation.outcome());
+      TimeSplit split = attributed.split();
+      if (split.measured()) {
+        out.printf(
+            "    measured: %s on CPU, %s waiting for a CPU, %s blocked%n",
+            Durations.format(split.onCpuNanos()),
+            Durations.format(split.runQueueNanos()),
+            Durations.format(split.blockedNanos()));
+      }
       shares(attributed.shares(), "    ", out);
     }
     if (analysis.requestThresholdNanos() > 0) {
