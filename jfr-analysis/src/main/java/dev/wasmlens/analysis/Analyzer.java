@@ -297,7 +297,7 @@ public final class Analyzer {
                   scan.deoptimizations(),
                   scan.cpuLoad(),
                   medians,
-                  scan.compiles(),
+                  scan.lockHolders(),
                   new CpuActivity(
                       scan.threadActivity(), scan.machineActivity(), scan.javaThreads())));
       RequestAttributor requestAttributor = new RequestAttributor(attributor);

@@ -7,17 +7,18 @@ import java.util.List;
 /**
  * Splits a slow operation's time over the causes. The rules run in a fixed order, each taking what
  * its evidence supports from what is left: pauses, lock waits and native lock waits (time blocked
- * off CPU); in diagnosis recordings the measured wait for a CPU, by who had the CPUs (GC threads,
- * compiler threads, everyone else as starvation); measured host time; first use; in other
- * recordings competing compilations and remaining off-CPU time as inferred starvation; then
- * measured time on a CPU. Whatever is left is unexplained, never spread over causes.
+ * off CPU, the holder of a native lock named with why it held it so long); in diagnosis recordings
+ * the measured wait for a CPU, by who had the CPUs (GC threads, compiler threads, everyone else as
+ * starvation); measured host time; first use; in other recordings competing compilations and
+ * remaining off-CPU time as inferred starvation; then measured time on a CPU. Whatever is left is
+ * unexplained, never spread over causes.
  */
 public final class Attributor {
   private static final List<CauseRule> RULES =
       List.of(
           new PauseRule(),
           new ContentionRule(),
-          new EngineLockRule(),
+          new NativeLockRule(),
           new GcThreadsRule(),
           new CompilerThreadsRule(),
           new RunQueueRule(),
@@ -31,16 +32,22 @@ public final class Attributor {
 
   public Attributor(Context context) {
     this.context = context;
+    context.bind(this);
   }
 
   public AttributedOperation attribute(WasmOperation operation) {
     Budget budget = new Budget(operation);
     List<Share> shares = new ArrayList<>();
-    for (CauseRule rule : RULES) {
-      Share share = rule.attribute(operation, context, budget);
-      if (share != null) {
-        shares.add(share);
+    context.enter(operation);
+    try {
+      for (CauseRule rule : RULES) {
+        Share share = rule.attribute(operation, context, budget);
+        if (share != null) {
+          shares.add(share);
+        }
       }
+    } finally {
+      context.leave();
     }
     if (budget.remaining() > 0) {
       shares.add(

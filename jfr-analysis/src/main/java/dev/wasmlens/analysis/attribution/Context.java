@@ -2,8 +2,10 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,15 +22,18 @@ public final class Context {
   private final Map<Long, List<Interval>> deoptimizations;
   private final List<Interval> cpuLoad;
   private final Map<String, Long> medianNanos;
-  private final List<WasmOperation> compiles;
+  private final List<WasmOperation> lockHolders;
   private final CpuActivity cpuActivity;
+  private final Deque<WasmOperation> explaining = new ArrayDeque<>();
+  private Attributor attributor;
   private WasmOperation competitionOf;
   private CpuActivity.Competition competition;
 
   /**
    * @param medianNanos the usual (median, first uses left out) duration of operations by {@link
    *     #key(WasmOperation)}
-   * @param compiles every compile of the recording, kept or not
+   * @param lockHolders the operations that may hold a native lock others wait for ({@link
+   *     dev.wasmlens.analysis.read.RecordingScan#lockHolders})
    * @param cpuActivity who had the CPUs, from the thread sampler; {@link CpuActivity#NONE} without
    */
   public Context(
@@ -38,7 +43,7 @@ public final class Context {
       List<Interval> deoptimizations,
       List<Interval> cpuLoad,
       Map<String, Long> medianNanos,
-      List<WasmOperation> compiles,
+      List<WasmOperation> lockHolders,
       CpuActivity cpuActivity) {
     this.pauses = sorted(pauses);
     this.lockWaits = lockWaits.stream().collect(Collectors.groupingBy(Interval::threadId));
@@ -47,7 +52,7 @@ public final class Context {
         deoptimizations.stream().collect(Collectors.groupingBy(Interval::threadId));
     this.cpuLoad = sorted(cpuLoad);
     this.medianNanos = medianNanos;
-    this.compiles = compiles;
+    this.lockHolders = lockHolders;
     this.cpuActivity = cpuActivity;
   }
 
@@ -72,19 +77,21 @@ public final class Context {
     return during(deoptimizations.getOrDefault(operation.threadId(), List.of()), operation);
   }
 
-  /** Compiles on other threads, on the same engine, overlapping the operation. */
-  List<WasmOperation> compilesOnSameEngineDuring(WasmOperation operation) {
-    List<WasmOperation> overlapping = new ArrayList<>();
-    for (WasmOperation compile : compiles) {
-      if (compile.threadId() != operation.threadId()
-          && operation.engineId() != 0
-          && compile.engineId() == operation.engineId()
-          && compile.startNanos() < operation.endNanos()
-          && compile.endNanos() > operation.startNanos()) {
-        overlapping.add(compile);
+  /**
+   * Operations on other threads, overlapping {@code operation}, that held a native lock it needs
+   * (see {@link NativeLocks}), by start time.
+   */
+  List<WasmOperation> lockHoldersDuring(WasmOperation operation) {
+    List<WasmOperation> holding = new ArrayList<>();
+    for (WasmOperation holder : lockHolders) {
+      if (holder.threadId() != operation.threadId()
+          && holder.startNanos() < operation.endNanos()
+          && holder.endNanos() > operation.startNanos()
+          && NativeLocks.waitsFor(operation, holder)) {
+        holding.add(holder);
       }
     }
-    return overlapping;
+    return holding;
   }
 
   /**
@@ -96,6 +103,34 @@ public final class Context {
         .min(Comparator.comparingLong(sample -> Math.abs(sample.startNanos() - middle)))
         .map(sample -> Double.parseDouble(sample.what()))
         .orElse(-1.0);
+  }
+
+  /** Links of a blame chain followed at most, the slow operation itself included. */
+  static final int MAX_CHAIN_DEPTH = 3;
+
+  /** The attributor that explains the operations of this context, for their lock holders. */
+  void bind(Attributor attributor) {
+    this.attributor = attributor;
+  }
+
+  /** Marks {@code operation} as being explained, until {@link #leave}. */
+  void enter(WasmOperation operation) {
+    explaining.push(operation);
+  }
+
+  void leave() {
+    explaining.pop();
+  }
+
+  /**
+   * Why {@code holder}, which held a lock an operation being explained waited for, took so long;
+   * null once the chain is {@link #MAX_CHAIN_DEPTH} long or would come back to an operation in it.
+   */
+  AttributedOperation explainHolder(WasmOperation holder) {
+    if (attributor == null || explaining.size() >= MAX_CHAIN_DEPTH || explaining.contains(holder)) {
+      return null;
+    }
+    return attributor.attribute(holder);
   }
 
   CpuActivity cpuActivity() {

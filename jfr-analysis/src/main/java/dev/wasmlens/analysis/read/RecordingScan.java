@@ -23,6 +23,12 @@ import jdk.jfr.consumer.RecordingFile;
  * compilations, deoptimizations, and machine CPU load.
  */
 public final class RecordingScan {
+  /**
+   * Calls and instantiations at least this long are kept as possible holders of the native lock of
+   * their store: a shorter hold cannot make a millisecond tail.
+   */
+  public static final long MIN_LOCK_HOLD_NANOS = 500_000;
+
   /** Events between two progress reports: about a second of reading. */
   public static final long PROGRESS_EVENTS = 1_000_000;
 
@@ -37,7 +43,7 @@ public final class RecordingScan {
   }
 
   private final List<WasmOperation> kept = new ArrayList<>();
-  private final List<WasmOperation> compiles = new ArrayList<>();
+  private final List<WasmOperation> lockHolders = new ArrayList<>();
   private final List<Interval> pauses = new ArrayList<>();
   private final List<Interval> lockWaits = new ArrayList<>();
   private final List<Interval> compilations = new ArrayList<>();
@@ -108,8 +114,10 @@ public final class RecordingScan {
       if (keep.test(operation)) {
         kept.add(operation);
       }
-      if (phase == WasmOperation.Phase.COMPILE) {
-        compiles.add(operation);
+      if (phase == WasmOperation.Phase.COMPILE
+          || (phase == WasmOperation.Phase.CALL || phase == WasmOperation.Phase.INSTANTIATE)
+              && operation.durationNanos() >= MIN_LOCK_HOLD_NANOS) {
+        lockHolders.add(operation);
       }
       return;
     }
@@ -132,7 +140,9 @@ public final class RecordingScan {
       case "jdk.JavaMonitorWait":
         lockWaits.add(
             interval(
-                event, threadId(event.getThread()), type.substring(4) + " " + className(event)));
+                event,
+                threadId(event.getThread()),
+                type.substring(4) + " " + className(event) + heldBy(event)));
         break;
       case "jdk.ThreadPark":
         lockWaits.add(
@@ -228,6 +238,7 @@ public final class RecordingScan {
         module,
         name,
         number(event, "engineId"),
+        number(event, "storeId"),
         number(event, "instanceId"),
         string(event, "outcome"),
         clock(event, "cpuTime"),
@@ -244,11 +255,12 @@ public final class RecordingScan {
   }
 
   /**
-   * Every compile, kept or not: a compile holds its engine's native lock, which others may wait
-   * for.
+   * The operations that hold a native lock others may have waited for, kept or not (docs/native-
+   * locks.md): every compile (its engine), and the calls and instantiations (their store; an
+   * instantiation its module too) of {@link #MIN_LOCK_HOLD_NANOS} or more.
    */
-  public List<WasmOperation> compiles() {
-    return compiles;
+  public List<WasmOperation> lockHolders() {
+    return lockHolders;
   }
 
   /** Pauses of the whole JVM (safepoints and GC pauses), by start time; they may overlap. */
@@ -338,6 +350,15 @@ public final class RecordingScan {
 
   private static long threadId(RecordedThread thread) {
     return thread == null ? -1 : thread.getJavaThreadId();
+  }
+
+  /** For a monitor enter, who held the monitor when the wait began. */
+  private static String heldBy(RecordedEvent event) {
+    if (!event.hasField("previousOwner")) {
+      return "";
+    }
+    RecordedThread owner = event.getValue("previousOwner");
+    return owner == null ? "" : " held by " + owner.getJavaName();
   }
 
   private static String className(RecordedEvent event) {

@@ -9,6 +9,8 @@ package dev.wasmlens.analysis.read;
  *     call, else the module
  * @param osThreadId the kernel's id of the operation's thread, to join the thread sampler's
  *     activity; 0 when unknown
+ * @param engineId the engine's native handle: a compile holds it, a store creation waits for it
+ * @param storeId the store's id: a call or an instantiation holds it for its whole duration
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
  * @param runQueueNanos the time the thread waited for a CPU during the phase (diagnosis
  *     recordings); -1 when the event has none
@@ -27,6 +29,7 @@ public record WasmOperation(
     String module,
     String name,
     long engineId,
+    long storeId,
     long instanceId,
     String outcome,
     long cpuNanos,

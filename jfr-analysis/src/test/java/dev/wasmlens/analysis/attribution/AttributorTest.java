@@ -142,6 +142,7 @@ class AttributorTest {
             "m.wasm",
             7,
             0,
+            0,
             "ok",
             50 * US,
             -1,
@@ -180,6 +181,7 @@ class AttributorTest {
             null,
             7,
             0,
+            0,
             "ok",
             20 * US,
             -1,
@@ -198,6 +200,7 @@ class AttributorTest {
             "big.wasm",
             7,
             0,
+            0,
             "ok",
             590 * US,
             -1,
@@ -215,6 +218,7 @@ class AttributorTest {
             "x.wasm",
             "x.wasm",
             8,
+            0,
             0,
             "ok",
             890 * US,
@@ -238,7 +242,7 @@ class AttributorTest {
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(Cause.CONTENTION, 500 * US, Strength.MEDIUM);
     assertThat(result.shares().get(0).evidence())
-        .contains("native engine lock held by a compile of big.wasm on compiler");
+        .contains("native engine lock held by compiler's compile of big.wasm");
     assertThat(result.mainCause()).isEqualTo(Cause.CONTENTION);
   }
 
@@ -304,6 +308,7 @@ class AttributorTest {
         "m.wasm",
         "run",
         7,
+        0,
         3,
         "ok",
         cpuUs * US,

@@ -86,6 +86,7 @@ class RequestAttributorTest {
         "m.wasm",
         "run",
         7,
+        0,
         3,
         "ok",
         cpuUs * US,

@@ -174,6 +174,7 @@ class RunQueueRulesTest {
         "m.wasm",
         "run",
         7,
+        0,
         3,
         "ok",
         cpuUs * US,

@@ -71,6 +71,7 @@ class RequestGrouperTest {
         "m.wasm",
         "run",
         7,
+        0,
         3,
         "ok",
         0,

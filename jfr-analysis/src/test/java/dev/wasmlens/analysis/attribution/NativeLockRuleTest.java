@@ -1,0 +1,127 @@
+package dev.wasmlens.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Waits for wasmtime-java's native locks, inferred from another thread's operation holding the
+ * handle (docs/native-locks.md), with the holder named and why it held the lock so long.
+ */
+class NativeLockRuleTest {
+  private static final long US = 1_000;
+  private static final long ENGINE = 7;
+
+  @Test
+  void aCallWaitsForAnotherThreadsCallOnItsStoreAndTheChainSaysWhyThatCallWasLong() {
+    // worker-1's call blocked 8 ms while worker-0's call on the same store sat 9 ms in a host
+    // function waiting for a monitor held by cache-refresher.
+    WasmOperation waiter = op(WasmOperation.Phase.CALL, 1, "worker-1", 1_000, 10_000, 1, 900);
+    WasmOperation holder = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 9_500, 1, 300);
+    Interval monitor =
+        new Interval(
+            200 * US, 9_200 * US, 2, "JavaMonitorEnter app.HostRegistry held by cache-refresher");
+    AttributedOperation result = attribute(waiter, List.of(holder), List.of(monitor));
+    Share contention = result.shares().get(0);
+    assertThat(contention.cause()).isEqualTo(Cause.CONTENTION);
+    assertThat(contention.strength()).isEqualTo(Strength.MEDIUM);
+    // The holder overlaps 8.5 ms of it, more than its 8.1 ms off CPU.
+    assertThat(contention.nanos()).isEqualTo(8_100 * US);
+    assertThat(contention.evidence())
+        .isEqualTo(
+            "native store lock held by worker-0's call of run (m.wasm) (inferred: JFR has no"
+                + " event for this lock); that call took 9500 us, mostly contention (9000 us,"
+                + " strong: 1 lock wait(s) on its thread (JavaMonitorEnter app.HostRegistry held"
+                + " by cache-refresher))");
+    assertThat(result.mainCause()).isEqualTo(Cause.CONTENTION);
+  }
+
+  @Test
+  void aCallOnAnotherStoreDoesNotWaitNorDoesAnInstantiationForACompile() {
+    WasmOperation waiter = op(WasmOperation.Phase.CALL, 1, "worker-1", 0, 1_000, 1, 100);
+    WasmOperation otherStore = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 1_000, 2, 100);
+    assertThat(attribute(waiter, List.of(otherStore), List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+    // An instantiation takes its store and module, never the engine a compile holds.
+    WasmOperation instantiate =
+        op(WasmOperation.Phase.INSTANTIATE, 1, "worker-1", 0, 1_000, 3, 100);
+    WasmOperation compile = op(WasmOperation.Phase.COMPILE, 2, "main", 0, 1_000, 0, 1_000);
+    assertThat(attribute(instantiate, List.of(compile), List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+  }
+
+  @Test
+  void instantiationsOfOneModuleSerializeOnTheModulesLock() {
+    WasmOperation waiter = op(WasmOperation.Phase.INSTANTIATE, 1, "worker-1", 0, 1_000, 3, 100);
+    WasmOperation holder = op(WasmOperation.Phase.INSTANTIATE, 2, "worker-0", 0, 900, 4, 800);
+    Share contention = attribute(waiter, List.of(holder), List.of()).shares().get(0);
+    assertThat(contention.cause()).isEqualTo(Cause.CONTENTION);
+    assertThat(contention.evidence())
+        .startsWith("native module lock held by worker-0's instantiation of m.wasm");
+  }
+
+  @Test
+  void aChainThatComesBackToAnOperationInItEnds() {
+    // Two calls on one store overlapping, each blocked: each is the other's holder.
+    WasmOperation a = op(WasmOperation.Phase.CALL, 1, "worker-1", 0, 1_000, 1, 100);
+    WasmOperation b = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 1_000, 1, 100);
+    AttributedOperation result = attribute(a, List.of(a, b), List.of());
+    assertThat(result.shares().get(0).cause()).isEqualTo(Cause.CONTENTION);
+    // a -> b -> (a again: cut), so b's own reason is its wait for a, without a further link.
+    assertThat(result.shares().get(0).evidence())
+        .contains("mostly contention")
+        .doesNotContain(
+            "mostly contention (900 us, medium: native store lock held by a call of"
+                + " run (m.wasm) on worker-1 (inferred: JFR has no event for this lock); that");
+  }
+
+  private static AttributedOperation attribute(
+      WasmOperation operation, List<WasmOperation> holders, List<Interval> lockWaits) {
+    return new Attributor(
+            new Context(
+                List.of(),
+                lockWaits,
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                holders,
+                CpuActivity.NONE))
+        .attribute(operation);
+  }
+
+  private static WasmOperation op(
+      WasmOperation.Phase phase,
+      long threadId,
+      String thread,
+      long fromUs,
+      long toUs,
+      long storeId,
+      long cpuUs) {
+    String name = phase == WasmOperation.Phase.CALL ? "run" : "m.wasm";
+    return new WasmOperation(
+        phase,
+        fromUs * US,
+        toUs * US,
+        threadId,
+        0,
+        thread,
+        "m.wasm",
+        name,
+        ENGINE,
+        storeId,
+        0,
+        "ok",
+        cpuUs * US,
+        -1,
+        0,
+        false,
+        null);
+  }
+}
