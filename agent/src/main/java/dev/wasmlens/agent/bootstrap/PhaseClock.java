@@ -29,15 +29,18 @@ final class PhaseClock {
 
   /**
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
-   * then the run-queue wait too when {@code wasmlens.cpu-time=all}. The readings lie inside the
-   * wall-clock interval and {@link #stop} reads them again before it ends, so that neither exceeds
-   * the duration by more than the clocks' granularity.
+   * the run-queue wait too when {@code wasmlens.cpu-time=all}. The readings lie inside the
+   * wall-clock interval and {@link #stop} reads them again, in the opposite order, before it ends,
+   * so that neither exceeds the duration by more than the clocks' granularity.
    */
   static void start(ClockedWasmEvent event, boolean readCpu) {
     begin(event);
-    event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
+    // The run-queue wait is read first here and last in stop: a thread preempted between the
+    // event's start and this reading waited on a run queue inside the event, but the reading
+    // already holds that wait, so it would count as blocked. Outermost, the window is smallest.
     event.runQueueWait =
         readCpu && RunQueueClock.enabled() ? negated(RunQueueClock.nanos()) : NOT_READ;
+    event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
   }
 
   /** Begins {@code event} without clock readings. */
@@ -51,16 +54,16 @@ final class PhaseClock {
    * since, or {@link ClockedWasmEvent#UNKNOWN} for a clock it did not read.
    */
   static void stop(ClockedWasmEvent event) {
+    event.cpuTime =
+        event.cpuTime == NOT_READ
+            ? ClockedWasmEvent.UNKNOWN
+            : event.cpuTime + ThreadCpuClock.nanos();
     if (event.runQueueWait != NOT_READ) {
       long now = RunQueueClock.nanos();
       event.runQueueWait = now < 0 ? ClockedWasmEvent.UNKNOWN : event.runQueueWait + now;
     } else {
       event.runQueueWait = ClockedWasmEvent.UNKNOWN;
     }
-    event.cpuTime =
-        event.cpuTime == NOT_READ
-            ? ClockedWasmEvent.UNKNOWN
-            : event.cpuTime + ThreadCpuClock.nanos();
     event.end();
   }
 
