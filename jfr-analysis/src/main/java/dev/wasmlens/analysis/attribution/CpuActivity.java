@@ -48,13 +48,16 @@ public final class CpuActivity {
 
   /**
    * What competed with one thread for the CPUs over an interval: CPU nanoseconds per kind of
-   * competitor, and the busiest threads by name.
+   * competitor, and per thread, busiest first.
    */
-  public record Competition(Map<Competitor, Long> nanos, List<Map.Entry<String, Long>> threads) {
+  public record Competition(Map<Competitor, Long> nanos, List<Competing> threads) {
     public long total() {
       return nanos.values().stream().mapToLong(Long::longValue).sum();
     }
   }
+
+  /** One competing thread: its name (the Java name when it ran wasm), kind and CPU time. */
+  public record Competing(String name, Competitor kind, long nanos) {}
 
   private static final List<String> GC_PREFIXES =
       List.of("GC Thread", "G1 ", "VM Thread", "ZWorker", "ZDriver", "ZDirector", "Shenandoah");
@@ -93,7 +96,7 @@ public final class CpuActivity {
    */
   public Competition competitionFor(long osThreadId, long start, long end) {
     Map<Competitor, Long> nanos = new EnumMap<>(Competitor.class);
-    Map<String, Long> byThread = new HashMap<>();
+    Map<Long, Competing> byThread = new HashMap<>();
     long processCpu = 0;
     for (int i = firstPossiblyOverlapping(start); i < threads.size(); i++) {
       ThreadActivity sample = threads.get(i);
@@ -108,9 +111,13 @@ public final class CpuActivity {
       if (sample.osThreadId() == osThreadId) {
         continue;
       }
-      String name = javaThreads.getOrDefault(sample.osThreadId(), sample.threadName());
-      nanos.merge(kindOf(sample.osThreadId(), sample.threadName()), cpu, Long::sum);
-      byThread.merge(name, cpu, Long::sum);
+      Competitor kind = kindOf(sample.osThreadId(), sample.threadName());
+      nanos.merge(kind, cpu, Long::sum);
+      byThread.merge(
+          sample.osThreadId(),
+          new Competing(
+              javaThreads.getOrDefault(sample.osThreadId(), sample.threadName()), kind, cpu),
+          (a, b) -> new Competing(a.name(), a.kind(), a.nanos() + b.nanos()));
     }
     long otherProcesses = 0;
     long steal = 0;
@@ -132,8 +139,8 @@ public final class CpuActivity {
     if (steal > 0) {
       nanos.put(Competitor.HYPERVISOR_STEAL, steal);
     }
-    List<Map.Entry<String, Long>> busiest = new ArrayList<>(byThread.entrySet());
-    busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    List<Competing> busiest = new ArrayList<>(byThread.values());
+    busiest.sort(Comparator.comparingLong(Competing::nanos).reversed());
     return new Competition(nanos, busiest);
   }
 

@@ -18,6 +18,12 @@ final class RunQueueShares {
    */
   static final double DOMINANT_SHARE = 0.5;
 
+  /**
+   * The share of the competing CPU time below which GC or compiler threads are not named apart:
+   * their part stays with starvation rather than becoming a cause of a few microseconds.
+   */
+  static final double MIN_NAMED_SHARE = 0.1;
+
   /** Busiest competing threads named in the evidence. */
   static final int NAMED_THREADS = 3;
 
@@ -39,6 +45,9 @@ final class RunQueueShares {
     }
     long wait = measuredWait(operation);
     double share = (double) causeNanos / competing;
+    if (share < MIN_NAMED_SHARE) {
+      return null;
+    }
     long taken = budget.takeWaiting(Math.round(wait * share));
     if (taken == 0) {
       return null;
@@ -106,8 +115,9 @@ final class RunQueueShares {
             .collect(Collectors.joining(", "));
     String threads =
         competition.threads().stream()
+            .filter(t -> t.kind().cause() == cause)
             .limit(NAMED_THREADS)
-            .map(e -> e.getKey() + " " + e.getValue() / 1000 + " us")
+            .map(t -> t.name() + " " + t.nanos() / 1000 + " us")
             .collect(Collectors.joining(", "));
     return kinds
         + " of "

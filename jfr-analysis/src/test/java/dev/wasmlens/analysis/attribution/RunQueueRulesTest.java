@@ -82,6 +82,23 @@ class RunQueueRulesTest {
   }
 
   @Test
+  void gcThreadsWithASmallShareOfTheCompetingCpuAreNotNamedApart() {
+    // GC threads had 5% of the competing CPU time: their part of the wait stays starvation.
+    CpuActivity activity =
+        activity(
+            List.of(
+                sample(1, "G1 Conc#0", 0, 1_000, 50),
+                sample(LOADGEN_TID, "load-gen", 0, 1_000, 950)),
+            List.of(),
+            Map.of(OWN_TID, "worker-1"));
+    AttributedOperation result = attribute(CALL, List.of(), activity);
+    assertThat(result.shares().get(0))
+        .extracting(Share::cause, Share::nanos)
+        .containsExactly(Cause.CPU_STARVATION, 500 * US);
+    assertThat(result.shares()).extracting(Share::cause).doesNotContain(Cause.GC_SAFEPOINT);
+  }
+
+  @Test
   void samplesAreProratedToTheOperationAndOtherProcessesAndStealAreCounted() {
     // A 2 ms sample of which the call covers half; the machine was busy 3 ms in the call's
     // millisecond, 0.5 ms of it this process's, and 0.4 ms was stolen.
