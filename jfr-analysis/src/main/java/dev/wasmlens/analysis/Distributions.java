@@ -67,15 +67,71 @@ public final class Distributions {
     return requests.getTotalCount();
   }
 
-  /** Requests' wasm time at {@code percentile} (0 to 100); 0 without requests. */
+  /**
+   * Requests' wasm time at {@code percentile} (0 to 100), as a threshold (see {@link
+   * #percentileNanos}); 0 without requests.
+   */
   public long requestPercentileNanos(double percentile) {
-    return requests.getTotalCount() == 0 ? 0 : requests.getValueAtPercentile(percentile);
+    return threshold(requests, percentile);
   }
 
-  /** The phase's duration at {@code percentile} (0 to 100); 0 when the phase has no operation. */
+  /**
+   * The phase's duration at {@code percentile} (0 to 100), as a threshold: the lowest value of the
+   * histogram bucket the percentile falls in, so that every operation in that bucket, and so the
+   * slowest operation, is at or above it. ({@code getValueAtPercentile} gives the bucket's highest
+   * value, which can lie above every operation recorded in it: 20 calls, the slowest of 44.8 ms,
+   * gave a p99 just above 44.8 ms and an empty tail.) 0 when the phase has no operation.
+   */
   public long percentileNanos(WasmOperation.Phase phase, double percentile) {
     Histogram histogram = byPhase.get(phase);
-    return histogram == null ? 0 : histogram.getValueAtPercentile(percentile);
+    return histogram == null ? 0 : threshold(histogram, percentile);
+  }
+
+  /**
+   * One line per distribution of a phase (and of requests) with too few operations for {@code
+   * percentile} to mean more than "the slowest": fewer than {@link #countFor} of them.
+   */
+  public List<String> tooFewFor(double percentile) {
+    List<String> lines = new ArrayList<>();
+    long needed = countFor(percentile);
+    Map<String, Histogram> phases = new java.util.LinkedHashMap<>();
+    byPhase.forEach((phase, histogram) -> phases.put(phase.label(), histogram));
+    if (requests.getTotalCount() > 0) {
+      phases.put(REQUEST, requests);
+    }
+    phases.forEach(
+        (phase, histogram) -> {
+          if (histogram.getTotalCount() < needed) {
+            lines.add(
+                String.format(
+                    "%s: %d operations, too few for a p%s (%d needed): its tail is its slowest"
+                        + " operations, not a percentile",
+                    phase, histogram.getTotalCount(), percentileLabel(percentile), needed));
+          }
+        });
+    return lines;
+  }
+
+  /**
+   * The fewest operations a percentile needs to fall below the slowest: {@code 100 / (100 - p)}
+   * (100 for p99, 10 for p90, 2 for the median).
+   */
+  public static long countFor(double percentile) {
+    // The small margin keeps 100 / (100 - 99.9), which is 1000.0000000000036 in binary, at 1000.
+    return (long) Math.ceil(100 / (100 - percentile) - 1e-9);
+  }
+
+  /** {@code 99}, {@code 99.9}: a percentile as reports name it. */
+  public static String percentileLabel(double percentile) {
+    return percentile == Math.rint(percentile)
+        ? String.valueOf((long) percentile)
+        : String.valueOf(percentile);
+  }
+
+  private static long threshold(Histogram histogram, double percentile) {
+    return histogram.getTotalCount() == 0
+        ? 0
+        : histogram.lowestEquivalentValue(histogram.getValueAtPercentile(percentile));
   }
 
   /**

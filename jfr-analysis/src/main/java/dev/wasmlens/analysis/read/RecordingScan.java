@@ -47,7 +47,10 @@ public final class RecordingScan {
   private String serviceName;
   private String hostName;
   private long wasmEvents;
+  private long operationsInWindow;
   private long events;
+  private TimeWindow window = TimeWindow.ALL;
+  private RecordingSpan span;
 
   private RecordingScan() {}
 
@@ -64,8 +67,27 @@ public final class RecordingScan {
       Progress progress,
       long progressEvery)
       throws IOException {
+    return read(
+        file, TimeWindow.ALL, new Heartbeat(), everyOperation, keep, progress, progressEvery);
+  }
+
+  /**
+   * The same, for the operations that start in {@code window} and the events that overlap it,
+   * beating {@code heartbeat} once per event.
+   */
+  public static RecordingScan read(
+      Path file,
+      TimeWindow window,
+      Heartbeat heartbeat,
+      Consumer<WasmOperation> everyOperation,
+      Predicate<WasmOperation> keep,
+      Progress progress,
+      long progressEvery)
+      throws IOException {
     RecordingScan scan = new RecordingScan();
     RecordingSpan span = RecordingSpan.of(file);
+    scan.span = span;
+    scan.window = window.in(span);
     Map<Long, RecordedEvent> safepointBegins = new HashMap<>();
     try (RecordingFile recording = new RecordingFile(file)) {
       Map<Long, String> eventNames = new HashMap<>();
@@ -74,6 +96,7 @@ public final class RecordingScan {
       }
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
+        heartbeat.beat();
         if (++scan.events % progressEvery == 0) {
           progress.report(
               scan.events, span == null ? -1 : span.fractionAt(nanos(event.getEndTime())));
@@ -81,6 +104,7 @@ public final class RecordingScan {
         scan.accept(event, eventNames, safepointBegins, everyOperation, keep);
       }
     }
+    scan.keepEvidenceIn(scan.window);
     scan.pauses.sort(Comparator.comparingLong(Interval::startNanos));
     scan.kept.sort(Comparator.comparingLong(WasmOperation::startNanos));
     return scan;
@@ -97,12 +121,16 @@ public final class RecordingScan {
     if (phase != null) {
       wasmEvents++;
       WasmOperation operation = operation(phase, event);
+      if (phase == WasmOperation.Phase.COMPILE) {
+        compiles.add(operation);
+      }
+      if (!window.holds(operation)) {
+        return;
+      }
+      operationsInWindow++;
       everyOperation.accept(operation);
       if (keep.test(operation)) {
         kept.add(operation);
-      }
-      if (phase == WasmOperation.Phase.COMPILE) {
-        compiles.add(operation);
       }
       return;
     }
@@ -142,6 +170,9 @@ public final class RecordingScan {
                 "deoptimization (" + event.getString("reason") + ")"));
         break;
       case "jdk.CPULoad":
+        if (!CpuLoadSample.hasBaseline(event)) {
+          break;
+        }
         cpuLoad.add(
             new Interval(
                 nanos(event.getStartTime()),
@@ -164,6 +195,18 @@ public final class RecordingScan {
       default:
         break;
     }
+  }
+
+  /** Drops the evidence outside {@code window}: what explains an operation overlaps it. */
+  private void keepEvidenceIn(TimeWindow window) {
+    if (window.isAll()) {
+      return;
+    }
+    for (List<Interval> evidence :
+        List.of(pauses, lockWaits, compilations, deoptimizations, cpuLoad)) {
+      evidence.removeIf(i -> !window.overlaps(i.startNanos(), i.endNanos()));
+    }
+    compiles.removeIf(c -> !window.overlaps(c.startNanos(), c.endNanos()));
   }
 
   private static WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
@@ -265,6 +308,21 @@ public final class RecordingScan {
   /** How many wasm events the file held. */
   public long wasmEvents() {
     return wasmEvents;
+  }
+
+  /** How many wasm events started in the time window (all of them without a window). */
+  public long operationsInWindow() {
+    return operationsInWindow;
+  }
+
+  /** The time window read, resolved for this recording (a skip turned into a start). */
+  public TimeWindow window() {
+    return window;
+  }
+
+  /** The time the recording covers, from its chunk headers; null when they cannot be read. */
+  public RecordingSpan span() {
+    return span;
   }
 
   /** How many events of any kind the file held. */
