@@ -18,6 +18,10 @@ public final class Distributions {
   public static final String REQUEST = "request";
 
   private static final int SIGNIFICANT_DIGITS = 3;
+
+  /** The percentiles every row shows. */
+  private static final double[] ROW_PERCENTILES = {50, 90, 99, 99.9};
+
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
 
@@ -175,6 +179,12 @@ public final class Distributions {
   }
 
   private static Row row(String phase, String module, String name, Histogram histogram) {
+    List<String> tooFewFor = new ArrayList<>();
+    for (double percentile : ROW_PERCENTILES) {
+      if (histogram.getTotalCount() < countFor(percentile)) {
+        tooFewFor.add("p" + percentileLabel(percentile));
+      }
+    }
     return new Row(
         phase,
         module,
@@ -184,10 +194,16 @@ public final class Distributions {
         histogram.getValueAtPercentile(90),
         histogram.getValueAtPercentile(99),
         histogram.getValueAtPercentile(99.9),
-        histogram.getMaxValue());
+        histogram.getMaxValue(),
+        List.copyOf(tooFewFor));
   }
 
-  /** A distribution; {@code module} and {@code name} are null on a phase's own row. Nanoseconds. */
+  /**
+   * A distribution; {@code module} and {@code name} are null on a phase's own row. Nanoseconds.
+   *
+   * @param tooFewFor the row's percentiles ({@code p90}, {@code p99}, {@code p99.9}) that its count
+   *     is too small for (see {@link #countFor}): they only repeat the slowest operations
+   */
   public record Row(
       String phase,
       String module,
@@ -197,5 +213,11 @@ public final class Distributions {
       long p90Nanos,
       long p99Nanos,
       long p999Nanos,
-      long maxNanos) {}
+      long maxNanos,
+      List<String> tooFewFor) {
+    /** Whether the row has enough operations for {@code label} ({@code p99}). */
+    public boolean supports(String label) {
+      return !tooFewFor.contains(label);
+    }
+  }
 }

@@ -12,16 +12,17 @@ import java.util.Set;
 /**
  * Checks the framing of a recording before the JDK's parser reads it: what that parser trusts and
  * would loop on forever. Per chunk: the header (magic, version, a size within the file, constant
- * pool and metadata offsets inside the chunk, the file state "finished"), then every event's size
- * field (positive and inside the chunk), then the chain of constant pool events the header starts
- * (each link a constant pool event seen in the walk, none visited twice). The contents of events
- * are left to the parser, which reports its own errors.
+ * pool and metadata offsets inside the chunk), then every event's size field (positive and inside
+ * the chunk), then the chain of constant pool events the header starts (each link a constant pool
+ * event seen in the walk, none visited twice). The contents of events are left to the parser, which
+ * reports its own errors.
  *
  * <p>Why: {@code ChunkParser.readEvent} moves to {@code position + size} without checking the size,
  * so an event whose size reads negative (a run of {@code 0xff} bytes decodes to -1) sends it back
  * to an earlier event that leads to the same place again: it spins at 100% CPU and no interrupt
- * stops it. The same holds for a cycle in the constant pool chain, and for a header whose file
- * state says "being written" ({@code ChunkHeader.refresh} waits for the writer).
+ * stops it. A chunk size of 0 in the header makes it spin too (in the constant pools, JDK 17 and
+ * 25), and so could a cycle in the constant pool chain. The file state byte is left alone: JDK 17
+ * reads the file whatever it says, JDK 25 gives up on its own ("stuck in locked stream state").
  *
  * <p>The layout is the JDK's since format 1.0 (big-endian header; event fields as variable-length
  * integers, 7 bits a byte, the ninth byte whole).
@@ -29,7 +30,6 @@ import java.util.Set;
 public final class ChunkFraming {
   private static final int MAGIC = 0x464c5200; // "FLR\0"
   private static final int HEADER_BYTES = 68;
-  private static final int FILE_STATE_OFFSET = 64;
   private static final long METADATA_TYPE_ID = 0;
   private static final long CONSTANT_POOL_TYPE_ID = 1;
   private static final int BUFFER_BYTES = 1 << 16;
@@ -87,16 +87,12 @@ public final class ChunkFraming {
     if (size < HEADER_BYTES || size > fileSize - start) {
       throw corrupt(chunk, start, "a chunk size of " + size + " bytes");
     }
-    if (header.get(FILE_STATE_OFFSET) != 0) {
-      throw corrupt(
-          chunk,
-          start,
-          "a chunk still being written (file state " + header.get(FILE_STATE_OFFSET) + ")");
+    // A constant pool offset of 0 means none: both JDKs then read the events without pools.
+    if (constantPool != 0 && (constantPool < HEADER_BYTES || constantPool >= size)) {
+      throw corrupt(chunk, start, "a constant pool offset of " + constantPool);
     }
-    for (long offset : new long[] {constantPool, metadata}) {
-      if (offset < HEADER_BYTES || offset >= size) {
-        throw corrupt(chunk, start, "a constant pool or metadata offset of " + offset);
-      }
+    if (metadata < HEADER_BYTES || metadata >= size) {
+      throw corrupt(chunk, start, "a metadata offset of " + metadata);
     }
     Set<Long> constantPools = new HashSet<>();
     Set<Long> metadataEvents = new HashSet<>();
@@ -104,7 +100,9 @@ public final class ChunkFraming {
     if (!metadataEvents.contains(start + metadata)) {
       throw corrupt(chunk, start, "no metadata event at its metadata offset " + metadata);
     }
-    checkConstantPoolChain(chunk, start, constantPools, start + constantPool);
+    if (constantPool != 0) {
+      checkConstantPoolChain(chunk, start, constantPools, start + constantPool);
+    }
     return size;
   }
 
