@@ -4,6 +4,7 @@ import dev.wasmlens.analysis.attribution.Context;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +99,7 @@ public final class Distributions {
   public List<String> tooFewFor(double percentile) {
     List<String> lines = new ArrayList<>();
     long needed = countFor(percentile);
-    Map<String, Histogram> phases = new java.util.LinkedHashMap<>();
+    Map<String, Histogram> phases = new LinkedHashMap<>();
     byPhase.forEach((phase, histogram) -> phases.put(phase.label(), histogram));
     if (requests.getTotalCount() > 0) {
       phases.put(REQUEST, requests);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Damaged recordings: the analyzer never throws and never hangs; it analyzes a file or says in one
  * line why it cannot, within a bound. The seed is printed; {@code -Dwasmlens.fuzz.seed=N} makes the
- * same mutants again.
+ * same damages again (to a base recording written anew, so a failing mutant is also kept in {@link
+ * #FAILURES}).
  */
 class FuzzedRecordingsTest {
   private static final int MUTANTS_PER_KIND = 100;
@@ -37,6 +39,9 @@ class FuzzedRecordingsTest {
 
   /** A mutant may take this many times the original's analysis, on top of the stall limits. */
   private static final int SLOWDOWN_ALLOWED = 50;
+
+  /** Where a mutant that fails is kept, for a look and a run of its own. */
+  private static final Path FAILURES = Path.of("target", "fuzz-failures");
 
   @TempDir Path work;
 
@@ -70,27 +75,17 @@ class FuzzedRecordingsTest {
       Outcome outcome = analyze(file);
       long nanos = System.nanoTime() - start;
       longestNanos = Math.max(longestNanos, nanos);
-      assertThat(nanos)
-          .as("analysis of %s, seed %d", file.getFileName(), seed)
-          .isLessThan(boundNanos);
-      if (outcome.problems().isEmpty()) {
-        assertThat(outcome.services())
-            .singleElement()
-            .satisfies(a -> assertThat(a.files()).containsExactly(file.toString()));
-        outcomes.computeIfAbsent(kind, k -> new int[3])[0]++;
-      } else {
-        assertThat(outcome.problems())
-            .as("%s, seed %d", file.getFileName(), seed)
-            .singleElement()
-            .satisfies(
-                p ->
-                    assertThat(p)
-                        .startsWith(file + ": ")
-                        .doesNotContain("\n")
-                        .doesNotContain("\tat ")
-                        .doesNotContain("Exception"));
-        outcomes.computeIfAbsent(kind, k -> new int[3])[outcome.stalled() ? 2 : 1]++;
+      try {
+        check(file, outcome, nanos, boundNanos);
+      } catch (AssertionError e) {
+        // The base recording is written anew each run, so the seed alone does not make it again.
+        Path kept = Files.createDirectories(FAILURES).resolve(file.getFileName());
+        Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
+        throw new AssertionError(
+            "seed " + seed + ", mutant kept as " + kept + ": " + e.getMessage(), e);
       }
+      int column = outcome.problems().isEmpty() ? 0 : outcome.stalled() ? 2 : 1;
+      outcomes.computeIfAbsent(kind, k -> new int[3])[column]++;
       Files.delete(file);
     }
     System.out.printf(
@@ -234,15 +229,26 @@ class FuzzedRecordingsTest {
   }
 
   private static Process readAll(Path file) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            ReadAll.class.getName(),
-            file.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    return ChildJvm.start(ReadAll.class, List.of(), file.toString());
+  }
+
+  /** A report of this one file, or one problem line about it; within {@code boundNanos}. */
+  private static void check(Path file, Outcome outcome, long nanos, long boundNanos) {
+    assertThat(nanos).as("analysis time of %s", file.getFileName()).isLessThan(boundNanos);
+    if (outcome.problems().isEmpty()) {
+      assertThat(outcome.services())
+          .singleElement()
+          .satisfies(a -> assertThat(a.files()).containsExactly(file.toString()));
+    } else {
+      assertThat(outcome.problems())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p)
+                      .startsWith(file + ": ")
+                      .doesNotContain("\n")
+                      .doesNotContain("\tat "));
+    }
   }
 
   private static Outcome analyze(Path file) {

@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlens.analysis.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,16 +110,10 @@ class RecordingScanTest {
                 + "<event name=\"jdk.CPULoad\"><setting name=\"enabled\">true</setting>"
                 + "<setting name=\"period\">200 ms</setting></event></configuration>");
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:StartFlightRecording=filename=" + file + ",settings=" + settings,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Busy.class.getName(),
-                "1500")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        ChildJvm.start(
+            Busy.class,
+            List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + settings),
+            "1500");
     assertThat(child.waitFor()).isZero();
     List<RecordedEvent> samples =
         RecordingFile.readAllEvents(file).stream()
