@@ -155,7 +155,8 @@ class FuzzedRecordingsTest {
           .containsExactly(
               pipe
                   + ": not a readable JFR recording (no progress for 0.5 s after 0 events: the"
-                  + " JDK's parser is stuck on corrupt data)");
+                  + " read is stuck (corrupt data the JDK's parser loops on, or a file that"
+                  + " delivers no bytes))");
       assertThat(services)
           .singleElement()
           .satisfies(a -> assertThat(a.files()).containsExactly(good.toString()));

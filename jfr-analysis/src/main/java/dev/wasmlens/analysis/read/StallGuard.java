@@ -60,7 +60,8 @@ public final class StallGuard {
         } else if (now - lastBeatNanos >= stallLimit.toNanos()) {
           throw new IOException(
               String.format(
-                  "no progress for %.1f s after %d events: the JDK's parser is stuck on corrupt data",
+                  "no progress for %.1f s after %d events: the read is stuck (corrupt data the JDK's"
+                      + " parser loops on, or a file that delivers no bytes)",
                   stallLimit.toMillis() / 1e3, beats));
         }
       }
