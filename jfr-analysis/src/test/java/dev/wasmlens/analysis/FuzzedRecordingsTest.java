@@ -40,6 +40,11 @@ class FuzzedRecordingsTest {
   /** A mutant may take this many times the original's analysis, on top of the stall limits. */
   private static final int SLOWDOWN_ALLOWED = 50;
 
+  /** A child JVM still reading after this long, and this many times the good file's read, hangs. */
+  private static final long HANG_MILLIS = 3_000;
+
+  private static final int HANG_FACTOR = 5;
+
   /** Where a mutant that fails is kept, for a look and a run of its own. */
   private static final Path FAILURES = Path.of("target", "fuzz-failures");
 
@@ -224,7 +229,10 @@ class FuzzedRecordingsTest {
   /** Whether the JDK's parser is still reading {@code file} long after {@code usual}. */
   private static boolean readAllHangs(Path file, Duration usual) throws Exception {
     Process reader = readAll(file);
-    boolean ended = reader.waitFor(Math.max(5_000, 20 * usual.toMillis()), TimeUnit.MILLISECONDS);
+    // A slow reader taken for a hung one would only pick a file the framing check rejects anyway.
+    boolean ended =
+        reader.waitFor(
+            Math.max(HANG_MILLIS, HANG_FACTOR * usual.toMillis()), TimeUnit.MILLISECONDS);
     reader.destroyForcibly().waitFor();
     return !ended;
   }
