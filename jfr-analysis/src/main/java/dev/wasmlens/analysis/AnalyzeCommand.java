@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis;
 
+import dev.wasmlens.analysis.read.TimeWindow;
 import dev.wasmlens.analysis.report.HtmlReport;
 import dev.wasmlens.analysis.report.JsonReport;
 import dev.wasmlens.analysis.report.OtlpJsonTraces;
@@ -11,6 +12,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,6 +80,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
               + " (Jaeger UI: Upload; or POST to an OTLP/HTTP receiver's /v1/traces).")
   Path traces;
 
+  @Option(
+      names = "--from",
+      paramLabel = "INSTANT",
+      converter = TimeArguments.InstantConverter.class,
+      description =
+          "Analyze only operations that start at or after this instant, ISO-8601 with a zone"
+              + " offset (2026-12-01T10:00:03Z).")
+  Instant from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "INSTANT",
+      converter = TimeArguments.InstantConverter.class,
+      description = "Analyze only operations that start before this instant.")
+  Instant to;
+
+  @Option(
+      names = "--skip",
+      paramLabel = "DURATION",
+      converter = TimeArguments.DurationConverter.class,
+      description =
+          "Leave out the first DURATION of each recording (3s, 500ms), counted from its start.")
+  Duration skip;
+
+  @Option(
+      names = "--stall-limit",
+      paramLabel = "DURATION",
+      converter = TimeArguments.DurationConverter.class,
+      description =
+          "Give up on a file whose reading makes no progress for this long (corrupt data the JDK's"
+              + " parser loops on) (default: 60s).")
+  Duration stallLimit = Analyzer.DEFAULT_STALL_LIMIT;
+
   @Override
   public Integer call() throws IOException {
     if (!(percentile > 0 && percentile < 100)) {
@@ -87,11 +123,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--format must be text, json or html, got " + format);
     }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--from must be before --to, got " + from + " and " + to);
+    }
+    if (stallLimit.isZero()) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--stall-limit must be above 0");
+    }
     List<String> problems = new ArrayList<>();
     List<Path> files = Analyzer.recordings(inputs, problems);
     long threshold = thresholdMillis == null ? -1 : (long) (thresholdMillis * 1_000_000);
     List<Analysis> services =
-        new Analyzer(percentile, threshold)
+        new Analyzer(percentile, threshold, TimeWindow.of(from, to, skip), stallLimit)
             .analyze(files, problems, line -> System.err.println(line));
     if (output == null) {
       Writer stdout = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);

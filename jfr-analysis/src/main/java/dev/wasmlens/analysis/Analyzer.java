@@ -9,14 +9,18 @@ import dev.wasmlens.analysis.attribution.Context;
 import dev.wasmlens.analysis.attribution.CpuActivity;
 import dev.wasmlens.analysis.attribution.RequestAttributor;
 import dev.wasmlens.analysis.attribution.Share;
+import dev.wasmlens.analysis.read.ChunkFraming;
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.RecordingScan;
+import dev.wasmlens.analysis.read.StallGuard;
+import dev.wasmlens.analysis.read.TimeWindow;
 import dev.wasmlens.analysis.read.WasmOperation;
 import dev.wasmlens.analysis.request.Request;
 import dev.wasmlens.analysis.request.RequestGrouper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -51,16 +55,34 @@ public final class Analyzer {
   /** The slowest operations per file whose surroundings the timeline shows. */
   static final int TIMELINE_OPERATIONS = 20;
 
+  /** How long a read may go without reading an event before it is given up as stuck. */
+  public static final Duration DEFAULT_STALL_LIMIT = Duration.ofSeconds(60);
+
   private final double percentile;
   private final long thresholdNanos;
+  private final TimeWindow window;
+  private final Duration stallLimit;
 
   /**
+   * The whole of every recording, reads given up after {@link #DEFAULT_STALL_LIMIT}.
+   *
    * @param percentile the tail starts at this percentile of each phase (0 to 100, exclusive of 0)
    * @param thresholdNanos an absolute threshold instead; -1 to use the percentile
    */
   public Analyzer(double percentile, long thresholdNanos) {
+    this(percentile, thresholdNanos, TimeWindow.ALL, DEFAULT_STALL_LIMIT);
+  }
+
+  /**
+   * @param window the part of each recording to analyze, in both passes
+   * @param stallLimit a read of a file that reads no event for this long is given up (a corrupt
+   *     file the JDK's parser loops on) and the file becomes a problem line
+   */
+  public Analyzer(double percentile, long thresholdNanos, TimeWindow window, Duration stallLimit) {
     this.percentile = percentile;
     this.thresholdNanos = thresholdNanos;
+    this.window = window;
+    this.stallLimit = stallLimit;
   }
 
   /** The recordings among {@code inputs}: files as given, folders searched for {@code *.jfr}. */
@@ -150,6 +172,9 @@ public final class Analyzer {
           thresholdNanos >= 0 ? thresholdNanos : distributions.percentileNanos(phase, percentile);
       thresholds.put(phase.label(), threshold);
     }
+    if (thresholdNanos < 0) {
+      warnings.addAll(distributions.tooFewFor(percentile));
+    }
     long requestThreshold =
         distributions.requestCount() == 0
             ? 0
@@ -198,7 +223,7 @@ public final class Analyzer {
   }
 
   /** The first pass over one file: its distributions, service and settings warnings. */
-  private static Measured measure(Path file, Consumer<String> progress) {
+  private Measured measure(Path file, Consumer<String> progress) {
     try {
       Distributions distributions = new Distributions();
       RequestGrouper grouper =
@@ -233,6 +258,9 @@ public final class Analyzer {
                 + scan.events()
                 + " other events): was the agent attached?");
       }
+      if (scan.operationsInWindow() == 0) {
+        return Measured.problem(file + ": " + scan.window().nothingIn(scan.span()));
+      }
       List<String> warnings = new ArrayList<>();
       SettingsCheck.warnings(scan.settings())
           .forEach(w -> warnings.add(file.getFileName() + ": " + w));
@@ -262,7 +290,7 @@ public final class Analyzer {
   }
 
   /** The second pass over one file: its tail operations and slow requests, attributed. */
-  private static Explained explain(
+  private Explained explain(
       Path file,
       Map<String, Long> thresholds,
       long requestThreshold,
@@ -431,7 +459,7 @@ public final class Analyzer {
   }
 
   /** One of the two passes over {@code file}, announced and with progress. */
-  private static RecordingScan scan(
+  private RecordingScan scan(
       Path file,
       int pass,
       Consumer<WasmOperation> everyOperation,
@@ -439,19 +467,29 @@ public final class Analyzer {
       Consumer<String> progress)
       throws IOException {
     progress.accept("reading " + file + " (pass " + pass + " of 2)");
-    return RecordingScan.read(
-        file,
-        everyOperation,
-        keep,
-        (events, fraction) ->
-            progress.accept(
-                String.format(
-                    "  %s pass %d: %s%.1f million events",
-                    file.getFileName(),
-                    pass,
-                    fraction < 0 ? "" : String.format("%.0f%%, ", 100 * fraction),
-                    events / 1e6)),
-        RecordingScan.PROGRESS_EVENTS);
+    return StallGuard.run(
+        "wasmlens-analyze-reader " + file.getFileName(),
+        stallLimit,
+        heartbeat -> {
+          if (pass == 1) {
+            ChunkFraming.check(file, heartbeat);
+          }
+          return RecordingScan.read(
+              file,
+              window,
+              heartbeat,
+              everyOperation,
+              keep,
+              (events, fraction) ->
+                  progress.accept(
+                      String.format(
+                          "  %s pass %d: %s%.1f million events",
+                          file.getFileName(),
+                          pass,
+                          fraction < 0 ? "" : String.format("%.0f%%, ", 100 * fraction),
+                          events / 1e6)),
+              RecordingScan.PROGRESS_EVENTS);
+        });
   }
 
   /**

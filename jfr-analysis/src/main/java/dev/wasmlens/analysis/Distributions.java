@@ -4,6 +4,7 @@ import dev.wasmlens.analysis.attribution.Context;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,10 @@ public final class Distributions {
   public static final String REQUEST = "request";
 
   private static final int SIGNIFICANT_DIGITS = 3;
+
+  /** The percentiles every row shows. */
+  private static final double[] ROW_PERCENTILES = {50, 90, 99, 99.9};
+
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
 
@@ -67,15 +72,71 @@ public final class Distributions {
     return requests.getTotalCount();
   }
 
-  /** Requests' wasm time at {@code percentile} (0 to 100); 0 without requests. */
+  /**
+   * Requests' wasm time at {@code percentile} (0 to 100), as a threshold (see {@link
+   * #percentileNanos}); 0 without requests.
+   */
   public long requestPercentileNanos(double percentile) {
-    return requests.getTotalCount() == 0 ? 0 : requests.getValueAtPercentile(percentile);
+    return threshold(requests, percentile);
   }
 
-  /** The phase's duration at {@code percentile} (0 to 100); 0 when the phase has no operation. */
+  /**
+   * The phase's duration at {@code percentile} (0 to 100), as a threshold: the lowest value of the
+   * histogram bucket the percentile falls in, so that every operation in that bucket, and so the
+   * slowest operation, is at or above it. ({@code getValueAtPercentile} gives the bucket's highest
+   * value, which can lie above every operation recorded in it: 20 calls, the slowest of 44.8 ms,
+   * gave a p99 just above 44.8 ms and an empty tail.) 0 when the phase has no operation.
+   */
   public long percentileNanos(WasmOperation.Phase phase, double percentile) {
     Histogram histogram = byPhase.get(phase);
-    return histogram == null ? 0 : histogram.getValueAtPercentile(percentile);
+    return histogram == null ? 0 : threshold(histogram, percentile);
+  }
+
+  /**
+   * One line per distribution of a phase (and of requests) with too few operations for {@code
+   * percentile} to mean more than "the slowest": fewer than {@link #countFor} of them.
+   */
+  public List<String> tooFewFor(double percentile) {
+    List<String> lines = new ArrayList<>();
+    long needed = countFor(percentile);
+    Map<String, Histogram> phases = new LinkedHashMap<>();
+    byPhase.forEach((phase, histogram) -> phases.put(phase.label(), histogram));
+    if (requests.getTotalCount() > 0) {
+      phases.put(REQUEST, requests);
+    }
+    phases.forEach(
+        (phase, histogram) -> {
+          if (histogram.getTotalCount() < needed) {
+            lines.add(
+                String.format(
+                    "%s: %d operations, too few for a p%s (%d needed): its tail is its slowest"
+                        + " operations, not a percentile",
+                    phase, histogram.getTotalCount(), percentileLabel(percentile), needed));
+          }
+        });
+    return lines;
+  }
+
+  /**
+   * The fewest operations a percentile needs to fall below the slowest: {@code 100 / (100 - p)}
+   * (100 for p99, 10 for p90, 2 for the median).
+   */
+  public static long countFor(double percentile) {
+    // The small margin keeps 100 / (100 - 99.9), which is 1000.0000000000036 in binary, at 1000.
+    return (long) Math.ceil(100 / (100 - percentile) - 1e-9);
+  }
+
+  /** {@code 99}, {@code 99.9}: a percentile as reports name it. */
+  public static String percentileLabel(double percentile) {
+    return percentile == Math.rint(percentile)
+        ? String.valueOf((long) percentile)
+        : String.valueOf(percentile);
+  }
+
+  private static long threshold(Histogram histogram, double percentile) {
+    return histogram.getTotalCount() == 0
+        ? 0
+        : histogram.lowestEquivalentValue(histogram.getValueAtPercentile(percentile));
   }
 
   /**
@@ -119,6 +180,12 @@ public final class Distributions {
   }
 
   private static Row row(String phase, String module, String name, Histogram histogram) {
+    List<String> tooFewFor = new ArrayList<>();
+    for (double percentile : ROW_PERCENTILES) {
+      if (histogram.getTotalCount() < countFor(percentile)) {
+        tooFewFor.add("p" + percentileLabel(percentile));
+      }
+    }
     return new Row(
         phase,
         module,
@@ -128,10 +195,16 @@ public final class Distributions {
         histogram.getValueAtPercentile(90),
         histogram.getValueAtPercentile(99),
         histogram.getValueAtPercentile(99.9),
-        histogram.getMaxValue());
+        histogram.getMaxValue(),
+        List.copyOf(tooFewFor));
   }
 
-  /** A distribution; {@code module} and {@code name} are null on a phase's own row. Nanoseconds. */
+  /**
+   * A distribution; {@code module} and {@code name} are null on a phase's own row. Nanoseconds.
+   *
+   * @param tooFewFor the row's percentiles ({@code p90}, {@code p99}, {@code p99.9}) that its count
+   *     is too small for (see {@link #countFor}): they only repeat the slowest operations
+   */
   public record Row(
       String phase,
       String module,
@@ -141,5 +214,11 @@ public final class Distributions {
       long p90Nanos,
       long p99Nanos,
       long p999Nanos,
-      long maxNanos) {}
+      long maxNanos,
+      List<String> tooFewFor) {
+    /** Whether the row has enough operations for {@code label} ({@code p99}). */
+    public boolean supports(String label) {
+      return !tooFewFor.contains(label);
+    }
+  }
 }

@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmlens.analysis.read.Heartbeat;
+import dev.wasmlens.analysis.read.RecordingScan;
+import dev.wasmlens.analysis.read.TimeWindow;
+import dev.wasmlens.analysis.read.WasmOperation;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,6 +276,151 @@ class AnalyzeCommandTest {
     // Self-contained: nothing is fetched when it is opened.
     assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
+  }
+
+  @Test
+  void badTimeWindowValuesAreUsageErrorsInOneLine() {
+    assertThat(AnalyzeCommand.run("--skip", "3x", "x.jfr")).isEqualTo(AnalyzeCommand.USAGE);
+    assertThat(AnalyzeCommand.run("--from", "2026-12-01", "x.jfr")).isEqualTo(AnalyzeCommand.USAGE);
+    assertThat(
+            AnalyzeCommand.run(
+                "--from", "2026-12-01T10:00:05Z", "--to", "2026-12-01T10:00:05Z", "x.jfr"))
+        .isEqualTo(AnalyzeCommand.USAGE);
+    assertThat(AnalyzeCommand.run("--stall-limit", "0s", "x.jfr")).isEqualTo(AnalyzeCommand.USAGE);
+    assertThat(err())
+        .isEqualTo(
+            "wasmlens-analyze: Invalid value for option '--skip': '3x' is not a duration: a number"
+                + " and a unit, ns, us, ms, s, m or h (3s) (see --help)\n"
+                + "wasmlens-analyze: Invalid value for option '--from': '2026-12-01' is not an"
+                + " instant: ISO-8601 with a zone offset, 2026-12-01T10:00:03Z or"
+                + " 2026-12-01T11:00:03.250+01:00 (see --help)\n"
+                + "wasmlens-analyze: --from must be before --to, got 2026-12-01T10:00:05Z and"
+                + " 2026-12-01T10:00:05Z (see --help)\n"
+                + "wasmlens-analyze: --stall-limit must be above 0 (see --help)\n");
+  }
+
+  @Test
+  void aTimeWindowKeepsTheOperationsStartingInItAndTheEvidenceOverlappingIt() throws Exception {
+    Path recording = SyntheticRecording.write(work.resolve("calls.jfr"), 60);
+    List<RecordedEvent> calls =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(e -> e.getEventType().getName().equals("wasmlens.Call"))
+            .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+            .toList();
+    Instant from = calls.get(20).getStartTime();
+    Instant to = calls.get(50).getStartTime();
+    Path report = work.resolve("window.json");
+
+    assertThat(
+            AnalyzeCommand.run(
+                "--format",
+                "json",
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "-o",
+                report.toString(),
+                recording.toString()))
+        .as("exit code; standard error: %s", err)
+        .isEqualTo(AnalyzeCommand.OK);
+
+    JsonNode analysis = new ObjectMapper().readTree(report.toFile()).get("services").get(0);
+    // Calls 20 to 49; the compile, before them, is neither counted nor evidence.
+    JsonNode phases = analysis.get("distributions");
+    assertThat(phases.get(0).get("phase").asText()).isEqualTo("call");
+    assertThat(phases.get(0).get("count").asLong()).isEqualTo(30);
+    assertThat(analysis.get("tail").findValues("startNanos").stream().map(JsonNode::asLong))
+        .isNotEmpty()
+        .allSatisfy(
+            start ->
+                assertThat(start)
+                    .isBetween(
+                        TimeWindow.of(from, to, null).fromNanos(),
+                        TimeWindow.of(from, to, null).toNanos() - 1));
+    // What attribution gets: the operations in the window, and only the compiles overlapping it.
+    assertThat(scan(recording, TimeWindow.of(from, to, null)).operations()).hasSize(30);
+    assertThat(compiles(scan(recording, TimeWindow.of(from, to, null)))).isEmpty();
+    assertThat(compiles(scan(recording, TimeWindow.ALL))).hasSize(1);
+  }
+
+  private static List<WasmOperation> compiles(RecordingScan scan) {
+    return scan.lockHolders().stream()
+        .filter(o -> o.phase() == WasmOperation.Phase.COMPILE)
+        .collect(Collectors.toList());
+  }
+
+  private static RecordingScan scan(Path recording, TimeWindow window) throws IOException {
+    return RecordingScan.read(
+        recording,
+        window,
+        new Heartbeat(),
+        operation -> {},
+        operation -> true,
+        (events, fraction) -> {},
+        RecordingScan.PROGRESS_EVENTS);
+  }
+
+  @Test
+  void aWindowOutsideTheRecordingIsOneProblemLine() throws Exception {
+    Path recording = SyntheticRecording.write(work.resolve("calls.jfr"), 20);
+
+    assertThat(
+            AnalyzeCommand.run(
+                "--skip", "1h", "-o", work.resolve("r.txt").toString(), recording.toString()))
+        .isEqualTo(AnalyzeCommand.FAILED);
+
+    assertThat(err().lines().filter(l -> l.startsWith("wasmlens-analyze: ")))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "wasmlens-analyze: "
+                            + recording
+                            + ": no wasm operations in the time window from ")
+                    .contains(" to the end (the recording runs from "));
+  }
+
+  @Test
+  void aShortRecordingsTailHoldsItsSlowestCallAndSaysItIsTooShortForTheP99() throws Exception {
+    // 20 calls, two of them slow: the p99 of 20 operations is their slowest one.
+    Path recording = SyntheticRecording.write(work.resolve("short.jfr"), 20);
+    long slowest =
+        RecordingFile.readAllEvents(recording).stream()
+            .filter(e -> e.getEventType().getName().equals("wasmlens.Call"))
+            .mapToLong(e -> e.getDuration().toNanos())
+            .max()
+            .getAsLong();
+    Path text = work.resolve("short.txt");
+    Path json = work.resolve("short.json");
+    Path html = work.resolve("short.html");
+
+    assertThat(AnalyzeCommand.run("-o", text.toString(), recording.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+    assertThat(AnalyzeCommand.run("--format", "json", "-o", json.toString(), recording.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+    assertThat(AnalyzeCommand.run("--format", "html", "-o", html.toString(), recording.toString()))
+        .isEqualTo(AnalyzeCommand.OK);
+
+    String tooFew =
+        "call: 20 operations, too few for a p99 (100 needed): its tail is its slowest operations,"
+            + " not a percentile";
+    JsonNode analysis = new ObjectMapper().readTree(json.toFile()).get("services").get(0);
+    assertThat(analysis.get("tail").findValues("operation").stream())
+        .anySatisfy(
+            o ->
+                assertThat(o.get("endNanos").asLong() - o.get("startNanos").asLong())
+                    .isEqualTo(slowest));
+    assertThat(analysis.get("warnings").toString()).contains(tooFew);
+    JsonNode callRow = analysis.get("distributions").get(1);
+    assertThat(callRow.get("phase").asText()).isEqualTo("call");
+    assertThat(callRow.get("tooFewFor").toString()).isEqualTo("[\"p99\",\"p99.9\"]");
+    assertThat(Files.readString(text))
+        .contains("warning: " + tooFew)
+        .doesNotContain("The tail: 0 operations")
+        .containsPattern("call +\\(all\\) +20 +[\\d.]+ \\w+ +[\\d.]+ \\w+ +- +- ");
+    assertThat(Files.readString(html)).contains(tooFew);
   }
 
   private String err() {

@@ -57,7 +57,10 @@ public final class RecordingScan {
   private String hostName;
   private long wasmEvents;
   private boolean threadSamples;
+  private long operationsInWindow;
   private long events;
+  private TimeWindow window = TimeWindow.ALL;
+  private RecordingSpan span;
 
   private RecordingScan() {}
 
@@ -74,8 +77,27 @@ public final class RecordingScan {
       Progress progress,
       long progressEvery)
       throws IOException {
+    return read(
+        file, TimeWindow.ALL, new Heartbeat(), everyOperation, keep, progress, progressEvery);
+  }
+
+  /**
+   * The same, for the operations that start in {@code window} and the events that overlap it,
+   * beating {@code heartbeat} once per event.
+   */
+  public static RecordingScan read(
+      Path file,
+      TimeWindow window,
+      Heartbeat heartbeat,
+      Consumer<WasmOperation> everyOperation,
+      Predicate<WasmOperation> keep,
+      Progress progress,
+      long progressEvery)
+      throws IOException {
     RecordingScan scan = new RecordingScan();
     RecordingSpan span = RecordingSpan.of(file);
+    scan.span = span;
+    scan.window = window.in(span);
     Map<Long, RecordedEvent> safepointBegins = new HashMap<>();
     try (RecordingFile recording = new RecordingFile(file)) {
       Map<Long, String> eventNames = new HashMap<>();
@@ -84,6 +106,7 @@ public final class RecordingScan {
       }
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
+        heartbeat.beat();
         if (++scan.events % progressEvery == 0) {
           progress.report(
               scan.events, span == null ? -1 : span.fractionAt(nanos(event.getEndTime())));
@@ -91,6 +114,7 @@ public final class RecordingScan {
         scan.accept(event, eventNames, safepointBegins, everyOperation, keep);
       }
     }
+    scan.keepEvidenceIn(scan.window);
     scan.pauses.sort(Comparator.comparingLong(Interval::startNanos));
     scan.kept.sort(Comparator.comparingLong(WasmOperation::startNanos));
     return scan;
@@ -110,14 +134,18 @@ public final class RecordingScan {
       if (operation.osThreadId() != 0 && operation.threadName() != null) {
         javaThreads.putIfAbsent(operation.osThreadId(), operation.threadName());
       }
-      everyOperation.accept(operation);
-      if (keep.test(operation)) {
-        kept.add(operation);
-      }
       if (phase == WasmOperation.Phase.COMPILE
           || (phase == WasmOperation.Phase.CALL || phase == WasmOperation.Phase.INSTANTIATE)
               && operation.durationNanos() >= MIN_LOCK_HOLD_NANOS) {
         lockHolders.add(operation);
+      }
+      if (!window.holds(operation)) {
+        return;
+      }
+      operationsInWindow++;
+      everyOperation.accept(operation);
+      if (keep.test(operation)) {
+        kept.add(operation);
       }
       return;
     }
@@ -159,6 +187,9 @@ public final class RecordingScan {
                 "deoptimization (" + event.getString("reason") + ")"));
         break;
       case "jdk.CPULoad":
+        if (!CpuLoadSample.hasBaseline(event)) {
+          break;
+        }
         cpuLoad.add(
             new Interval(
                 nanos(event.getStartTime()),
@@ -202,6 +233,20 @@ public final class RecordingScan {
       default:
         break;
     }
+  }
+
+  /** Drops the evidence outside {@code window}: what explains an operation overlaps it. */
+  private void keepEvidenceIn(TimeWindow window) {
+    if (window.isAll()) {
+      return;
+    }
+    for (List<Interval> evidence :
+        List.of(pauses, lockWaits, compilations, deoptimizations, cpuLoad)) {
+      evidence.removeIf(i -> !window.overlaps(i.startNanos(), i.endNanos()));
+    }
+    lockHolders.removeIf(c -> !window.overlaps(c.startNanos(), c.endNanos()));
+    threadActivity.removeIf(t -> !window.overlaps(t.startNanos(), t.endNanos()));
+    machineActivity.removeIf(m -> !window.overlaps(m.startNanos(), m.endNanos()));
   }
 
   private static WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
@@ -333,6 +378,21 @@ public final class RecordingScan {
   /** How many wasm events the file held. */
   public long wasmEvents() {
     return wasmEvents;
+  }
+
+  /** How many wasm events started in the time window (all of them without a window). */
+  public long operationsInWindow() {
+    return operationsInWindow;
+  }
+
+  /** The time window read, resolved for this recording (a skip turned into a start). */
+  public TimeWindow window() {
+    return window;
+  }
+
+  /** The time the recording covers, from its chunk headers; null when they cannot be read. */
+  public RecordingSpan span() {
+    return span;
   }
 
   /** How many events of any kind the file held. */

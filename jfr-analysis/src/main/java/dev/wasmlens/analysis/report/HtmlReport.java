@@ -102,6 +102,9 @@ public final class HtmlReport {
       int y = i * rowHeight + 5;
       html.append(text(2, y + 14, row.phase() + " (" + row.count() + ")"));
       for (int v = values.length - 1; v >= 0; v--) {
+        if (v < values.length - 1 && !row.supports(labels[v])) {
+          continue; // too few operations: the percentile would only repeat the slowest
+        }
         int width = logWidth(values[v], min, max, WIDTH - left - 10);
         html.append(
             rect(
@@ -121,7 +124,8 @@ public final class HtmlReport {
                 + Durations.format(min)
                 + " to "
                 + Durations.format(max)
-                + "; shades: p50, p90, p99, p99.9, max"));
+                + "; shades: p50, p90, p99, p99.9, max (a percentile is left out of a phase with"
+                + " too few operations for it)"));
     html.append("</svg>\n");
   }
 

@@ -53,11 +53,14 @@ public final class TextReport {
           row.module() == null ? (row.name() == null ? "(all)" : "") : clip(row.module(), 24),
           row.name() == null ? "" : clip(row.name(), 20),
           row.count(),
-          Durations.format(row.p50Nanos()),
-          Durations.format(row.p90Nanos()),
-          Durations.format(row.p99Nanos()),
-          Durations.format(row.p999Nanos()),
+          percentile(row, "p50", row.p50Nanos()),
+          percentile(row, "p90", row.p90Nanos()),
+          percentile(row, "p99", row.p99Nanos()),
+          percentile(row, "p99.9", row.p999Nanos()),
           Durations.format(row.maxNanos()));
+    }
+    if (analysis.distributions().stream().anyMatch(r -> !r.tooFewFor().isEmpty())) {
+      out.println("(-: too few operations for that percentile, see max)");
     }
     out.printf(
         "%nThe tail: %d operations at or above p%s of their phase%n",
@@ -149,6 +152,11 @@ public final class TextReport {
           share.strength().name().toLowerCase(java.util.Locale.ROOT),
           share.evidence());
     }
+  }
+
+  /** A row's percentile, or {@code -} where the row has too few operations for it. */
+  private static String percentile(Distributions.Row row, String label, long nanos) {
+    return row.supports(label) ? Durations.format(nanos) : "-";
   }
 
   private static String clip(String text, int width) {

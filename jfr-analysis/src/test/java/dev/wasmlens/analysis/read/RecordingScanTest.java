@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlens.analysis.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,5 +86,65 @@ class RecordingScanTest {
     assertThat(span.fractionAt(span.endNanos() + 1)).isEqualTo(1.0);
     assertThat(RecordingSpan.of(java.nio.file.Files.writeString(work.resolve("t.jfr"), "text")))
         .isNull();
+  }
+
+  /** Keeps a core busy for {@code args[0]} milliseconds: a child JVM's whole life. */
+  public static final class Busy {
+    public static void main(String[] args) {
+      long end = System.nanoTime() + Long.parseLong(args[0]) * 1_000_000;
+      while (System.nanoTime() < end) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Test
+  void theJvmsFirstCpuLoadSampleHasNoBaselineAndIsLeftOutAndAWindowKeepsTheSamplesInIt()
+      throws Exception {
+    // A JVM of its own: the sample without a baseline is the first of a JVM, not of a recording.
+    Path file = work.resolve("cpu.jfr");
+    Path settings =
+        java.nio.file.Files.writeString(
+            work.resolve("cpu.jfc"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><configuration version=\"2.0\">"
+                + "<event name=\"jdk.CPULoad\"><setting name=\"enabled\">true</setting>"
+                + "<setting name=\"period\">200 ms</setting></event></configuration>");
+    Process child =
+        ChildJvm.start(
+            Busy.class,
+            List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + settings),
+            "1500");
+    assertThat(child.waitFor()).isZero();
+    List<RecordedEvent> samples =
+        RecordingFile.readAllEvents(file).stream()
+            .filter(e -> e.getEventType().getName().equals("jdk.CPULoad"))
+            .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
+            .toList();
+    // Read independently: the first sample is all zeros, no later one is.
+    assertThat(samples.size()).isGreaterThanOrEqualTo(4);
+    assertThat(samples.get(0).getFloat("machineTotal")).isZero();
+    assertThat(samples.get(0).getFloat("jvmUser")).isZero();
+    assertThat(samples.subList(1, samples.size()))
+        .allSatisfy(e -> assertThat(e.getFloat("machineTotal")).isPositive());
+
+    RecordingScan scan = RecordingScan.read(file, o -> {}, o -> false, (e, f) -> {}, 1000);
+    assertThat(scan.cpuLoad()).hasSize(samples.size() - 1);
+    assertThat(scan.cpuLoad()).noneMatch(load -> Float.parseFloat(load.what()) == 0);
+
+    java.time.Instant from = samples.get(2).getStartTime();
+    RecordingScan windowed =
+        RecordingScan.read(
+            file,
+            TimeWindow.of(from, null, null),
+            new Heartbeat(),
+            o -> {},
+            o -> false,
+            (e, f) -> {},
+            1000);
+    assertThat(windowed.cpuLoad()).hasSize(samples.size() - 2);
+    assertThat(windowed.cpuLoad())
+        .allSatisfy(
+            load ->
+                assertThat(load.startNanos()).isGreaterThanOrEqualTo(RecordingScan.nanos(from)));
   }
 }
