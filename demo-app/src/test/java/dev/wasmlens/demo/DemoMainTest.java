@@ -46,7 +46,7 @@ class DemoMainTest {
     assertThat(err())
         .isEqualTo(
             "wasmlens-demo: unknown strategy 'fastest'; choose one of cold, fresh-instance, prewarmed-pool,"
-                + " dynamic-pool, hybrid, shared\n");
+                + " dynamic-pool, hybrid, shared, shared-store\n");
   }
 
   @Test
