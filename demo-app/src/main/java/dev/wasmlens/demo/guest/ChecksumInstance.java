@@ -59,7 +59,9 @@ public final class ChecksumInstance implements AutoCloseable {
     try {
       return checksum.call(store, Val.fromI32(iterations))[0].i32();
     } finally {
-      this.onHostCall.set(NO_HOOK);
+      // Removed, not reset: a thread serving many short-lived instances keeps no entry per
+      // instance.
+      this.onHostCall.remove();
     }
   }
 
