@@ -58,10 +58,6 @@ public final class ScenariosCommand implements Callable<Integer> {
           "--runs, --clean-seconds and --fault-seconds must be at least 1, --warmup-seconds at"
               + " least 0");
     }
-    if (!Files.isRegularFile(agent)) {
-      throw new IllegalArgumentException(
-          "no agent jar at " + agent + "; build it (mvn -DskipTests package) or pass --agent");
-    }
     List<Scenario> chosen = new ArrayList<>();
     for (String name : only) {
       chosen.add(
@@ -78,6 +74,10 @@ public final class ScenariosCommand implements Callable<Integer> {
     }
     if (chosen.isEmpty()) {
       chosen.addAll(Scenarios.ALL);
+    }
+    if (!Files.isRegularFile(agent)) {
+      throw new IllegalArgumentException(
+          "no agent jar at " + agent + "; build it (mvn -DskipTests package) or pass --agent");
     }
     Files.createDirectories(out);
     ScenarioRun.Timing timing =
