@@ -1,9 +1,13 @@
 package dev.wasmlens.bench;
 
+import dev.wasmlens.bench.score.FaultScoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar benchmarks/target/wasmlens-bench.jar calls|startup|memory|load [options]}. */
+/**
+ * {@code java -jar benchmarks/target/wasmlens-bench.jar calls|startup|memory|load|fault-score
+ * [options]}.
+ */
 @Command(
     name = "wasmlens-bench",
     mixinStandardHelpOptions = true,
@@ -15,7 +19,8 @@ import picocli.CommandLine.Command;
       LoadCostCommand.class,
       PhaseLoop.class,
       FirstCall.class,
-      RetainedHeap.class
+      RetainedHeap.class,
+      FaultScoreCommand.class
     })
 public final class BenchMain implements Runnable {
   @Override

@@ -1,5 +1,6 @@
 package dev.wasmlens.demo;
 
+import dev.wasmlens.demo.scenario.ScenariosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
       TradeoffsCommand.class,
       ServeCommand.class,
       LoadCommand.class,
-      SampleCommand.class
+      SampleCommand.class,
+      ScenariosCommand.class
     })
 public final class DemoMain implements Runnable {
   @Override

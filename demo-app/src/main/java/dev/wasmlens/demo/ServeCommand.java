@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       description =
-          "cold, fresh-instance, prewarmed-pool, dynamic-pool, hybrid or shared (default: ${DEFAULT-VALUE}).")
+          "cold, fresh-instance, prewarmed-pool, dynamic-pool, hybrid, shared or shared-store (default: ${DEFAULT-VALUE}).")
   String strategy = "fresh-instance";
 
   @Option(names = "--workers", description = "Request threads (default: ${DEFAULT-VALUE}).")

@@ -27,7 +27,7 @@ class DemoMainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"tradeoffs", "serve", "load", "sample"}) {
+    for (String command : new String[] {"tradeoffs", "serve", "load", "sample", "scenarios"}) {
       assertThat(DemoMain.execute(command, "--help")).as(command).isZero();
     }
   }
@@ -46,7 +46,7 @@ class DemoMainTest {
     assertThat(err())
         .isEqualTo(
             "wasmlens-demo: unknown strategy 'fastest'; choose one of cold, fresh-instance, prewarmed-pool,"
-                + " dynamic-pool, hybrid, shared\n");
+                + " dynamic-pool, hybrid, shared, shared-store\n");
   }
 
   @Test
@@ -55,6 +55,16 @@ class DemoMainTest {
     assertThat(err())
         .isEqualTo(
             "wasmlens-demo: the load generator only targets loopback addresses, not http://192.168.1.10/checksum?n=1\n");
+  }
+
+  @Test
+  void anUnknownScenarioFailsInOneLineNamingTheScenarios() {
+    assertThat(DemoMain.execute("scenarios", "--scenario", "alloc-gc,nope")).isEqualTo(1);
+    assertThat(err())
+        .isEqualTo(
+            "wasmlens-demo: unknown scenario 'nope'; choose from alloc-gc, cpu-hog, host-block,"
+                + " reentrant-lock, large-memory, class-gen, clean-idle, clean-steady,"
+                + " clean-bursty\n");
   }
 
   private String err() {

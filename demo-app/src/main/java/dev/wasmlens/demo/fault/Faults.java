@@ -21,8 +21,17 @@ public final class Faults {
   private final GroundTruthLog groundTruth;
   private final AtomicBoolean running = new AtomicBoolean();
 
+  /**
+   * @param gate the monitor every request's host call passes, which the {@code lock} fault holds
+   * @param hostLock the {@code ReentrantLock} every request's host call takes, which the {@code
+   *     reentrant-lock} fault holds
+   */
   public Faults(
-      Engine engine, InstanceStrategy strategy, RequestGate gate, GroundTruthLog groundTruth) {
+      Engine engine,
+      InstanceStrategy strategy,
+      RequestGate gate,
+      HostLock hostLock,
+      GroundTruthLog groundTruth) {
     this.groundTruth = groundTruth;
     for (FaultInjector injector :
         List.of(
@@ -30,7 +39,13 @@ public final class Faults {
             new JitActivity(),
             new LockContention(gate),
             new EngineLockContention(engine),
-            new ColdStarts(strategy))) {
+            new ColdStarts(strategy),
+            new AllocationPressure(),
+            new OtherProcessCpuHog(),
+            new BlockingHostFunction(strategy),
+            new ReentrantLockContention(hostLock),
+            new LargeMemories(engine),
+            new ClassGeneration())) {
       injectors.put(injector.name(), injector);
     }
   }

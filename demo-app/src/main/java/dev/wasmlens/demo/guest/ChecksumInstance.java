@@ -13,16 +13,19 @@ import java.util.List;
 
 /**
  * One instance of the {@code checksum} guest, in its own store, with its host function {@code
- * host.mix}. Not thread-safe: a store serves one thread at a time.
+ * host.mix}. Threads may share it: wasmtime-java holds the store's native lock for each call (host
+ * function included), so calls from several threads run one at a time, and each thread's {@link
+ * #checksum(int, Runnable)} runs its own host hook.
  */
 public final class ChecksumInstance implements AutoCloseable {
+  private static final Runnable NO_HOOK = () -> {};
   private final Store<Void> store;
   private final Func mix;
   private final Instance instance;
   private final Func checksum;
 
-  /** What {@code host.mix} runs first during the current call; the store's thread only. */
-  private Runnable onHostCall = () -> {};
+  /** What {@code host.mix} runs first during the calling thread's current call. */
+  private final ThreadLocal<Runnable> onHostCall = ThreadLocal.withInitial(() -> NO_HOOK);
 
   /**
    * Instantiates {@code module} (compiled from {@link GuestBinaries#CHECKSUM}) on {@code engine}.
@@ -35,7 +38,7 @@ public final class ChecksumInstance implements AutoCloseable {
             WasmValType.I32,
             WasmValType.I32,
             x -> {
-              onHostCall.run();
+              onHostCall.get().run();
               return x ^ (x >>> 7);
             });
     instance = new Instance(store, module, List.of(Extern.fromFunc(mix)));
@@ -44,7 +47,7 @@ public final class ChecksumInstance implements AutoCloseable {
 
   /** Runs the guest's loop {@code iterations} times; it calls the host once at the end. */
   public int checksum(int iterations) {
-    return checksum(iterations, () -> {});
+    return checksum(iterations, NO_HOOK);
   }
 
   /**
@@ -52,11 +55,13 @@ public final class ChecksumInstance implements AutoCloseable {
    * a host function reaching shared application state (a registry, a cache) would.
    */
   public int checksum(int iterations, Runnable onHostCall) {
-    this.onHostCall = onHostCall;
+    this.onHostCall.set(onHostCall);
     try {
       return checksum.call(store, Val.fromI32(iterations))[0].i32();
     } finally {
-      this.onHostCall = () -> {};
+      // Removed, not reset: a thread serving many short-lived instances keeps no entry per
+      // instance.
+      this.onHostCall.remove();
     }
   }
 

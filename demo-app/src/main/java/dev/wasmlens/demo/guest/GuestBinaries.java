@@ -12,6 +12,12 @@ public final class GuestBinaries {
   /** Our fixture; source {@code guests/checksum.wat}, rebuilt by {@code guests/build.sh}. */
   public static final String CHECKSUM = "/guests/checksum.wasm";
 
+  /**
+   * The large-memory fault's guest, 64 MiB of linear memory; source {@code guests/memory.wat},
+   * rebuilt by {@code guests/build.sh}.
+   */
+  public static final String MEMORY = "/guests/memory.wasm";
+
   /** wabt's wat2wasm from {@code com.dylibso.chicory:wabt}. */
   public static final String WAT2WASM = "/wat2wasm";
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.wasmlens.demo.fault.Faults;
 import dev.wasmlens.demo.fault.GroundTruthLog;
+import dev.wasmlens.demo.fault.HostLock;
 import dev.wasmlens.demo.fault.RequestGate;
 import dev.wasmlens.demo.guest.Wat2Wasm;
 import dev.wasmlens.demo.strategy.InstanceStrategy;
@@ -33,8 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code POST /wat2wasm} turns the WebAssembly text in the body (at most 1 MiB) into a binary
  *       module with wabt's wat2wasm, a real-world WASI command compiled by the first such request;
  *   <li>{@code POST /faults/NAME?ms=N} starts fault injector NAME (gc, jit, lock, engine-lock,
- *       cold-start) for N milliseconds in the background and logs it to the ground truth when it
- *       ends;
+ *       cold-start, and the fault suite's alloc-gc, cpu-hog, host-block, reentrant-lock,
+ *       large-memory, class-gen) for N milliseconds in the background and logs it to the ground
+ *       truth when it ends;
  *   <li>{@code GET /health} answers {@code ok} and the strategy;
  *   <li>{@code GET /stats} answers requests served, failed, and cold starts paid by requests, as
  *       JSON;
@@ -64,6 +66,7 @@ public final class WasmService implements AutoCloseable {
   private final InstanceStrategy strategy;
   private final Wat2Wasm wat2wasm;
   private final RequestGate gate;
+  private final HostLock hostLock;
   private final Faults faults;
   private final ColdStart coldStart;
   private final AtomicLong served = new AtomicLong();
@@ -75,6 +78,7 @@ public final class WasmService implements AutoCloseable {
       InstanceStrategy strategy,
       Wat2Wasm wat2wasm,
       RequestGate gate,
+      HostLock hostLock,
       Faults faults,
       ColdStart coldStart) {
     this.server = server;
@@ -82,6 +86,7 @@ public final class WasmService implements AutoCloseable {
     this.strategy = strategy;
     this.wat2wasm = wat2wasm;
     this.gate = gate;
+    this.hostLock = hostLock;
     this.faults = faults;
     this.coldStart = coldStart;
   }
@@ -111,6 +116,7 @@ public final class WasmService implements AutoCloseable {
     HttpServer server = HttpServer.create(address, 0);
     server.setExecutor(pool);
     RequestGate gate = new RequestGate();
+    HostLock hostLock = new HostLock();
     WasmService service =
         new WasmService(
             server,
@@ -118,7 +124,8 @@ public final class WasmService implements AutoCloseable {
             strategy,
             new Wat2Wasm(engine),
             gate,
-            new Faults(engine, strategy, gate, groundTruth),
+            hostLock,
+            new Faults(engine, strategy, gate, hostLock, groundTruth),
             coldStart);
     server.createContext("/", service::handle);
     server.start();
@@ -267,7 +274,7 @@ public final class WasmService implements AutoCloseable {
       return;
     }
     try {
-      int result = strategy.serve(instance -> instance.checksum(iterations, gate::admit));
+      int result = strategy.serve(instance -> instance.checksum(iterations, this::hostCall));
       served.incrementAndGet();
       respond(exchange, 200, result + "\n");
     } catch (InterruptedException e) {
@@ -278,6 +285,12 @@ public final class WasmService implements AutoCloseable {
       failed.incrementAndGet();
       respond(exchange, 500, "the guest failed: " + e + "\n");
     }
+  }
+
+  /** What every request's host function passes through: the application's shared state. */
+  private void hostCall() {
+    gate.admit();
+    hostLock.admit();
   }
 
   private static void respondJson(HttpExchange exchange, Map<String, Object> body)

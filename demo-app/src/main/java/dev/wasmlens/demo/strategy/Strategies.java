@@ -6,9 +6,15 @@ import java.util.List;
 
 /** The instance strategies by name, with the pool sizes they use. */
 public final class Strategies {
-  /** Every strategy, from most to least isolated. */
+  /** Every strategy of the trade-off table, from most to least isolated. */
   public static final List<String> NAMES =
       List.of("cold", "fresh-instance", "prewarmed-pool", "dynamic-pool", "hybrid", "shared");
+
+  /**
+   * The fault suite's strategy beside them: {@code shared} without its Java monitor, so that
+   * requests wait on the binding's native store lock ({@code host-block} fault).
+   */
+  public static final String SHARED_STORE = "shared-store";
 
   private Strategies() {}
 
@@ -37,9 +43,16 @@ public final class Strategies {
         return new PooledStrategy(name, engine, warmMinimum, poolSize, idleTimeout);
       case "shared":
         return new SharedStrategy(engine);
+      case SHARED_STORE:
+        return new SharedStoreStrategy(engine);
       default:
         throw new IllegalArgumentException(
-            "unknown strategy '" + name + "'; choose one of " + String.join(", ", NAMES));
+            "unknown strategy '"
+                + name
+                + "'; choose one of "
+                + String.join(", ", NAMES)
+                + ", "
+                + SHARED_STORE);
     }
   }
 }

@@ -116,6 +116,11 @@ public final class ServiceProcess implements AutoCloseable {
     return json.readTree(get(path).body());
   }
 
+  /** The service's process, for a look at its children (the fault suite's tests). */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** CPU time the service's process has used so far. */
   public Duration cpuTime() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);

@@ -54,7 +54,15 @@ class WasmServiceTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"cold", "fresh-instance", "prewarmed-pool", "dynamic-pool", "hybrid", "shared"})
+      strings = {
+        "cold",
+        "fresh-instance",
+        "prewarmed-pool",
+        "dynamic-pool",
+        "hybrid",
+        "shared",
+        "shared-store"
+      })
   void everyStrategyAnswersConcurrentRequestsWithTheGuestsResult(String name) throws Exception {
     InstanceStrategy strategy = Strategies.create(name, engine, 3, 1, Duration.ofSeconds(5));
     ExecutorService senders = Executors.newFixedThreadPool(6);
@@ -82,6 +90,7 @@ class WasmServiceTest {
           break;
         case "prewarmed-pool":
         case "shared":
+        case "shared-store":
           assertThat(coldStarts).isZero();
           break;
         default:

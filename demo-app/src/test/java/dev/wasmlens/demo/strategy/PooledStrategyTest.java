@@ -117,6 +117,6 @@ class PooledStrategyTest {
             "hybrid: pool sizes must satisfy 0 <= min <= max and max >= 1, got min 3, max 2");
     assertThatThrownBy(() -> Strategies.create("fastest", engine, 2, 1, Duration.ofSeconds(1)))
         .hasMessage(
-            "unknown strategy 'fastest'; choose one of cold, fresh-instance, prewarmed-pool, dynamic-pool, hybrid, shared");
+            "unknown strategy 'fastest'; choose one of cold, fresh-instance, prewarmed-pool, dynamic-pool, hybrid, shared, shared-store");
   }
 }

@@ -1,0 +1,229 @@
+package dev.wasmlens.demo.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmlens.demo.load.LoadGenerator;
+import dev.wasmlens.demo.load.LoadOptions;
+import dev.wasmlens.demo.tradeoff.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault suite's injectors, each triggered in a service JVM under load with the agent attached,
+ * really produce their effect, read back from the JFR recording or the process table within the
+ * interval their ground-truth line names.
+ */
+class FaultSuiteInjectorsTest {
+  private static final Duration FAULT = Duration.ofMillis(1200);
+  private static final Duration GAP = Duration.ofMillis(800);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path work;
+
+  @Test
+  void allocationGcCpuHogLockLargeMemoryAndClassGenerationShowWhereTheGroundTruthSays()
+      throws Exception {
+    List<ProcessHandle> hogsSeen = new ArrayList<>();
+    Run run =
+        runUnderLoad(
+            "fresh-instance",
+            List.of("alloc-gc", "cpu-hog", "reentrant-lock", "large-memory", "class-gen"),
+            (service, fault) -> {
+              if (fault.equals("cpu-hog")) {
+                hogsSeen.addAll(service.handle().descendants().collect(Collectors.toList()));
+              }
+            });
+
+    // Collections without System.gc(): the allocation alone triggered them.
+    List<RecordedEvent> collections = run.during("alloc-gc", "jdk.GarbageCollection");
+    assertThat(collections).as("collections during alloc-gc").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(collections).noneMatch(e -> "System.gc()".equals(e.getString("cause")));
+    // The same service under the same load collects less while a fault of the same length that
+    // allocates nothing acts.
+    assertThat(run.during("reentrant-lock", "jdk.GarbageCollection"))
+        .as("collections during reentrant-lock, as long as alloc-gc")
+        .hasSizeLessThan(collections.size());
+
+    // The hogs ran as the service's children while the fault acted, and are gone.
+    assertThat(hogsSeen).as("busy-loop processes under the service").hasSizeGreaterThanOrEqualTo(1);
+    assertThat(hogsSeen).noneMatch(ProcessHandle::isAlive);
+    assertThat(run.detail("cpu-hog")).endsWith("all exited");
+
+    // Requests parked on the host function's ReentrantLock inside their calls.
+    List<RecordedEvent> parked =
+        run.during("reentrant-lock", "jdk.ThreadPark").stream()
+            .filter(e -> e.getThread().getJavaName().startsWith("wasm-request-"))
+            .filter(e -> String.valueOf(e.getClass("parkedClass")).contains("ReentrantLock"))
+            .collect(Collectors.toList());
+    assertThat(parked).as("request threads parked on the host lock").isNotEmpty();
+
+    // Fresh 64 MiB instances, each called and torn down, on the injector's thread.
+    List<RecordedEvent> touches =
+        run.during("large-memory", "wasmlens.Call").stream()
+            .filter(e -> "touch".equals(e.getString("export")))
+            .collect(Collectors.toList());
+    assertThat(touches).as("calls touching a fresh large memory").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(run.during("large-memory", "wasmlens.Teardown"))
+        .filteredOn(e -> e.getThread().getJavaName().equals("fault-large-memory"))
+        .hasSizeGreaterThanOrEqualTo(touches.size());
+
+    // Generated classes (proxies, lambdas) compiled by the JIT.
+    List<RecordedEvent> compiled =
+        run.during("class-gen", "jdk.Compilation").stream()
+            .filter(
+                e -> {
+                  RecordedMethod method = e.getValue("method");
+                  String type = method.getType().getName();
+                  return type.contains("$Proxy") || type.contains("$$Lambda");
+                })
+            .collect(Collectors.toList());
+    assertThat(compiled).as("compilations of generated classes").hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void aBlockedHostFunctionHoldsUpEveryCallOnTheSharedStore() throws Exception {
+    Run run = runUnderLoad("shared-store", List.of("host-block"), (service, fault) -> {});
+
+    List<RecordedEvent> blockers =
+        run.during("host-block", "wasmlens.Call").stream()
+            .filter(e -> e.getThread().getJavaName().equals("fault-host-block"))
+            .collect(Collectors.toList());
+    assertThat(blockers).as("the injector's blocking calls").isNotEmpty();
+    assertThat(blockers)
+        .allSatisfy(
+            b ->
+                assertThat(b.getDuration())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(BlockingHostFunction.BLOCK_MILLIS)));
+    // A request call that began while a blocker's host function slept could only run once that
+    // host function had returned and its call let go of the store.
+    List<RecordedEvent> sleeping =
+        run.during("host-block", "wasmlens.HostCall").stream()
+            .filter(e -> e.getThread().getJavaName().equals("fault-host-block"))
+            .collect(Collectors.toList());
+    assertThat(sleeping).hasSameSizeAs(blockers);
+    List<RecordedEvent> heldUp = new ArrayList<>();
+    for (RecordedEvent call : run.events("wasmlens.Call")) {
+      if (!call.getThread().getJavaName().startsWith("wasm-request-")) {
+        continue;
+      }
+      for (RecordedEvent host : sleeping) {
+        if (call.getStartTime().isAfter(host.getStartTime())
+            && call.getStartTime().isBefore(host.getEndTime())) {
+          assertThat(call.getEndTime()).isAfter(host.getEndTime());
+          heldUp.add(call);
+        }
+      }
+    }
+    assertThat(heldUp).as("request calls that waited for the blocked store").hasSizeGreaterThan(5);
+  }
+
+  /**
+   * Starts a service with the agent, loads it at 100 req/s, runs the faults one after the other
+   * (calling {@code during} halfway through each), stops it.
+   */
+  private Run runUnderLoad(String strategy, List<String> faults, DuringFault during)
+      throws Exception {
+    Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
+    assertThat(agent)
+        .as("the agent jar; build it first: mvn -pl agent -am package")
+        .isRegularFile();
+    Path recording = work.resolve("faults.jfr");
+    Path groundTruth = work.resolve("ground-truth.jsonl");
+    Duration total = GAP.plus(FAULT.plus(GAP).multipliedBy(faults.size()));
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            List.of("-javaagent:" + agent + "=jfr.file=" + recording + ",cpu-time=all", "-Xmx256m"),
+            strategy,
+            work.resolve("service.log"),
+            List.of("--ground-truth", groundTruth.toString()))) {
+      LoadGenerator load =
+          new LoadGenerator(
+              new LoadOptions(
+                  service.uri("/checksum?n=64"),
+                  true,
+                  100,
+                  4,
+                  Duration.ZERO,
+                  total,
+                  Long.MAX_VALUE));
+      Thread loader =
+          new Thread(
+              () -> {
+                try {
+                  load.run(line -> {});
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      loader.start();
+      for (String fault : faults) {
+        Thread.sleep(GAP.toMillis());
+        service.post("/faults/" + fault + "?ms=" + FAULT.toMillis());
+        Thread.sleep(FAULT.toMillis() / 2);
+        during.accept(service, fault);
+        Thread.sleep(FAULT.toMillis() / 2);
+        awaitLines(groundTruth, faults.indexOf(fault) + 1, Duration.ofSeconds(30));
+      }
+      loader.join();
+    }
+    Map<String, JsonNode> truth = new HashMap<>();
+    for (String line : Files.readAllLines(groundTruth)) {
+      JsonNode node = JSON.readTree(line);
+      truth.put(node.get("fault").asText(), node);
+    }
+    assertThat(truth.keySet()).containsExactlyInAnyOrderElementsOf(faults);
+    return new Run(RecordingFile.readAllEvents(recording), truth);
+  }
+
+  /** What a test looks at while a fault acts. */
+  private interface DuringFault {
+    void accept(ServiceProcess service, String fault) throws Exception;
+  }
+
+  private static void awaitLines(Path file, int lines, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline
+        && (!Files.exists(file) || Files.readAllLines(file).size() < lines)) {
+      Thread.sleep(50);
+    }
+  }
+
+  private record Run(List<RecordedEvent> all, Map<String, JsonNode> groundTruth) {
+    List<RecordedEvent> events(String type) {
+      return all.stream()
+          .filter(e -> e.getEventType().getName().equals(type))
+          .collect(Collectors.toList());
+    }
+
+    String detail(String fault) {
+      return groundTruth.get(fault).get("detail").asText();
+    }
+
+    boolean inside(String fault, RecordedEvent event) {
+      JsonNode line = groundTruth.get(fault);
+      Instant start = Instant.parse(line.get("start").asText());
+      Instant end = Instant.parse(line.get("end").asText());
+      return !event.getStartTime().isBefore(start) && !event.getStartTime().isAfter(end);
+    }
+
+    /** Events of {@code type} that started while {@code fault} acted, by its ground-truth line. */
+    List<RecordedEvent> during(String fault, String type) {
+      return events(type).stream().filter(e -> inside(fault, e)).collect(Collectors.toList());
+    }
+  }
+}
