@@ -50,7 +50,8 @@ class RealRecordingTest {
     long from = fault.from();
     long to = fault.to();
     Analysis analysis = analyze(recording);
-    assertThat(analysis.warnings()).isEmpty();
+    // A phase with few operations (compiles) is only said to be too short for a p99.
+    assertThat(analysis.warnings()).allSatisfy(w -> assertThat(w).contains("too few for a p99"));
 
     // The fault's collections, and every collection, read from the recording independently of the
     // analyzer.

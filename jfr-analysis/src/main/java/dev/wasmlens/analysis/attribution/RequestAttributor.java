@@ -12,7 +12,9 @@ import java.util.Map;
  * compile, store creation or instantiation on the request's path is set-up work the request did
  * instead of finding it done, so its time is put down to cold start, with strong evidence (the
  * operation is in the recording), except what medium or strong evidence gives another cause (a
- * pause its thread sat in, a lock it waited for). Its time on a CPU is the set-up work itself.
+ * pause its thread sat in, a lock it waited for). Its time on a CPU is the set-up work itself, and
+ * so is its wait for a CPU, which the request would not have had without the set-up (who had the
+ * CPUs stays in the evidence).
  */
 public final class RequestAttributor {
   private final Attributor operations;
@@ -53,7 +55,19 @@ public final class RequestAttributor {
                   share.nanos(),
                   Strength.STRONG,
                   operation.phase().label() + " on the request's path")
-              : share;
+              : RunQueueShares.isWait(share)
+                  ? new Share(
+                      Cause.COLD_START,
+                      share.nanos(),
+                      Strength.STRONG,
+                      operation.phase().label()
+                          + " on the request's path, waiting for a CPU it needed only for the"
+                          + " set-up: "
+                          + share.cause().label()
+                          + " had it ("
+                          + share.evidence()
+                          + ")")
+                  : share;
       shares.merge(kept.cause(), kept, Share::combine);
     }
     return new AttributedOperation(operation, new ArrayList<>(shares.values()));

@@ -27,7 +27,15 @@ final class RunQueueShares {
   /** Busiest competing threads named in the evidence. */
   static final int NAMED_THREADS = 3;
 
+  /** How the evidence of every share of a measured wait begins; see {@link #isWait}. */
+  private static final String WAIT_EVIDENCE = "waited ";
+
   private RunQueueShares() {}
+
+  /** Whether {@code share} is a part of a measured wait for a CPU, made here. */
+  static boolean isWait(Share share) {
+    return share.evidence().startsWith(WAIT_EVIDENCE);
+  }
 
   /**
    * The part of {@code operation}'s wait for a CPU that {@code cause}'s competitors account for,
@@ -56,7 +64,7 @@ final class RunQueueShares {
         cause,
         taken,
         share >= DOMINANT_SHARE ? Strength.STRONG : Strength.MEDIUM,
-        "waited "
+        WAIT_EVIDENCE
             + wait / 1000
             + " us for a CPU (measured); meanwhile "
             + describe(cause, competition));
@@ -73,7 +81,7 @@ final class RunQueueShares {
     }
     Competition competition = context.competitionDuring(operation);
     long causeNanos = nanosOf(Cause.CPU_STARVATION, competition);
-    String evidence = "waited " + measuredWait(operation) / 1000 + " us for a CPU (measured); ";
+    String evidence = WAIT_EVIDENCE + measuredWait(operation) / 1000 + " us for a CPU (measured); ";
     if (competition.total() == 0) {
       return new Share(
           Cause.CPU_STARVATION,

@@ -3,6 +3,7 @@ package dev.wasmlens.analysis.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlens.analysis.read.Interval;
+import dev.wasmlens.analysis.read.ThreadActivity;
 import dev.wasmlens.analysis.read.WasmOperation;
 import dev.wasmlens.analysis.request.Request;
 import java.util.List;
@@ -73,6 +74,53 @@ class RequestAttributorTest {
                         CpuActivity.NONE)))
             .attribute(new Request("t2", 0, 500 * US, 500 * US, 1, List.of(call)));
     assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.ON_CPU);
+  }
+
+  @Test
+  void aSetUpsWaitForACpuOnTheRequestsPathIsColdStartWithWhoHadTheCpusInTheEvidence() {
+    // A compile on the path: 1 ms, 400 us on CPU, 500 us waiting while compiler threads ran, 100 us
+    // blocked.
+    WasmOperation compile =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            1_000 * US,
+            1,
+            100,
+            "worker",
+            "m.wasm",
+            "m.wasm",
+            7,
+            0,
+            0,
+            "ok",
+            400 * US,
+            500 * US,
+            0,
+            false,
+            "t3");
+    CpuActivity compilers =
+        new CpuActivity(
+            List.of(new ThreadActivity(0, 1_000 * US, 5, "C2 CompilerThre", 900 * US, 0)),
+            List.of(),
+            Map.of(100L, "worker"));
+    AttributedRequest result =
+        new RequestAttributor(
+                new Attributor(
+                    new Context(
+                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
+                        compilers)))
+            .attribute(new Request("t3", 0, 1_000 * US, 1_000 * US, 1, List.of(compile)));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos)
+        .containsExactly(Tuple.tuple(Cause.COLD_START, 1_000 * US));
+    assertThat(result.operations().get(0).shares())
+        .anySatisfy(
+            share ->
+                assertThat(share.evidence())
+                    .startsWith(
+                        "compile on the request's path, waiting for a CPU it needed only for the"
+                            + " set-up: JIT compilation had it (waited 500 us"));
   }
 
   private static WasmOperation op(WasmOperation.Phase phase, long fromUs, long toUs, long cpuUs) {
