@@ -83,7 +83,9 @@ final class TradeoffsCommand implements Callable<Integer> {
       System.out.println(
           "Recordings: "
               + out.resolve("<strategy>.jfr")
-              + " (jfr print --events 'wasmlens.*' ...)");
+              + " (jfr print --events 'wasmlens.*' ...), each with its measured window in "
+              + out.resolve("<strategy>" + TradeoffRun.WINDOW_SUFFIX)
+              + " (wasmlens-analyze $(cat <strategy>.window) <strategy>.jfr)");
     }
     return rows.stream().anyMatch(r -> r.load().errors() > 0) ? 1 : 0;
   }

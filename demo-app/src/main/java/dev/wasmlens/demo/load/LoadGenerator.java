@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,8 @@ public final class LoadGenerator {
    */
   public LoadReport run(Consumer<String> progress) throws InterruptedException {
     long start = System.nanoTime();
+    // The window by the wall clock too, which JFR's timestamps follow: the analyzer's --from/--to.
+    Instant wallStart = Instant.now();
     long measureFrom = start + options.warmUp().toNanos();
     long end = measureFrom + options.duration().toNanos();
     List<Thread> senders = new ArrayList<>();
@@ -88,7 +91,9 @@ public final class LoadGenerator {
               Format.nanos(interval.getValueAtPercentile(99))));
     }
     total.add(latencies.getIntervalHistogram());
-    double seconds = (Math.min(System.nanoTime(), end) - measureFrom) / 1e9;
+    long measuredNanos = Math.min(System.nanoTime(), end) - measureFrom;
+    double seconds = measuredNanos / 1e9;
+    Instant measuredFrom = wallStart.plus(options.warmUp());
     return new LoadReport(
         options.openLoop(),
         options.openLoop() ? options.ratePerSecond() : 0,
@@ -99,7 +104,9 @@ public final class LoadGenerator {
         total.getValueAtPercentile(90),
         total.getValueAtPercentile(99),
         total.getValueAtPercentile(99.9),
-        total.getMaxValue());
+        total.getMaxValue(),
+        measuredFrom,
+        measuredFrom.plusNanos(Math.max(0, measuredNanos)));
   }
 
   private void send(int sender, long start, long measureFrom, long end) {

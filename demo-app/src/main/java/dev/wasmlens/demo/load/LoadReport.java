@@ -1,5 +1,7 @@
 package dev.wasmlens.demo.load;
 
+import java.time.Instant;
+
 /**
  * What a load run measured, warm-up excluded. Latencies in nanoseconds, from each request's
  * intended send time in an open loop (so a stall is charged to every request it delayed), from its
@@ -9,6 +11,8 @@ package dev.wasmlens.demo.load;
  * @param requests requests measured
  * @param errors requests that failed or were answered with a status other than 200
  * @param seconds measured wall time
+ * @param measuredFrom when the measured window began (the warm-up ended), by the wall clock
+ * @param measuredTo when it ended
  */
 public record LoadReport(
     boolean openLoop,
@@ -20,7 +24,9 @@ public record LoadReport(
     long p90Nanos,
     long p99Nanos,
     long p999Nanos,
-    long maxNanos) {
+    long maxNanos,
+    Instant measuredFrom,
+    Instant measuredTo) {
 
   /** Completed requests per second. */
   public double throughputPerSecond() {

@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  * stop.
  */
 public final class TradeoffRun {
+  /**
+   * Next to each recording, {@code <strategy>.window} holds the analyzer's {@code --from/--to} for
+   * the measured window, so that the report leaves out the start-up and the warm-up.
+   */
+  public static final String WINDOW_SUFFIX = ".window";
+
   private final List<String> strategies;
   private final double ratePerSecond;
   private final int connections;
@@ -87,6 +93,12 @@ public final class TradeoffRun {
       LoadGenerator load = new LoadGenerator(options);
       CpuWindow cpu = new CpuWindow(service, warmUp);
       LoadReport report = load.run(line -> progress.accept("    " + strategy + ": " + line));
+      if (recording != null) {
+        // The analyzer's options for this recording's measured window (README's demo command).
+        Files.writeString(
+            outputDir.resolve(strategy + WINDOW_SUFFIX),
+            "--from " + report.measuredFrom() + " --to " + report.measuredTo() + "\n");
+      }
       double cpuPercent = cpu.percentSince(report.seconds());
       JsonNode stats = service.getJson("/stats");
       JsonNode cold = service.getJson("/coldstart");

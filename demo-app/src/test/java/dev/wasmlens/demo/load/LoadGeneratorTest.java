@@ -2,6 +2,7 @@ package dev.wasmlens.demo.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -55,10 +57,16 @@ class LoadGeneratorTest {
   @Test
   void anOpenLoopSendsAtTheOfferedRateAndReportsProgress() throws Exception {
     List<String> progress = new ArrayList<>();
+    Instant before = Instant.now();
     LoadReport report =
         new LoadGenerator(
                 options("/", true, 200, Duration.ofMillis(500), Duration.ofSeconds(2), 1_000_000))
             .run(progress::add);
+    Instant after = Instant.now();
+    // The measured window by the wall clock: after the warm-up, as long as the measured time.
+    assertThat(report.measuredFrom()).isBetween(before.plusMillis(500), after);
+    assertThat(Duration.between(report.measuredFrom(), report.measuredTo()).toNanos())
+        .isCloseTo(Math.round(report.seconds() * 1e9), within(1_000L));
     assertThat(report.requests()).isBetween(390L, 401L);
     assertThat(report.errors()).isZero();
     assertThat(report.throughputPerSecond()).isBetween(190.0, 205.0);
