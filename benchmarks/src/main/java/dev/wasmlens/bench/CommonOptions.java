@@ -4,6 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Options every benchmark takes: where the jars are, how many rounds. */
@@ -30,6 +32,23 @@ final class CommonOptions {
       names = "--work",
       description = "Where children write recordings and logs (default: ${DEFAULT-VALUE}).")
   Path work = Paths.get("target/bench");
+
+  @Option(
+      names = "--configurations",
+      split = ",",
+      description =
+          "Only these of the benchmark's configurations (the run without the agent always runs, as"
+              + " the baseline): ${COMPLETION-CANDIDATES}.")
+  List<Configuration> only = List.of();
+
+  /** The configurations of {@code measured} that {@code --configurations} selects, in order. */
+  List<Configuration> selected(List<Configuration> measured) {
+    return only.isEmpty()
+        ? measured
+        : measured.stream()
+            .filter(c -> c == Configuration.BARE || only.contains(c))
+            .collect(Collectors.toList());
+  }
 
   /** Checks the options and the jars; {@code otlpEndpoint} may be null. */
   Configuration.Tools tools(String otlpEndpoint) throws Exception {

@@ -25,7 +25,12 @@ import picocli.CommandLine.Option;
     description = "The demo service under a fixed offered rate, with and without the agent.")
 final class LoadCostCommand implements Callable<Integer> {
   private static final List<Configuration> MEASURED =
-      List.of(Configuration.BARE, Configuration.JFR, Configuration.SPANS_OTLP);
+      List.of(
+          Configuration.BARE,
+          Configuration.JFR,
+          Configuration.SPANS_OTLP,
+          Configuration.JFR_CPU_TIME_ALL_NO_SAMPLER,
+          Configuration.JFR_CPU_TIME_ALL);
   private static final Duration WARM_UP = Duration.ofSeconds(5);
 
   @Mixin CommonOptions options;
@@ -50,7 +55,7 @@ final class LoadCostCommand implements Callable<Integer> {
       Configuration.Tools tools = options.tools(sink.endpoint());
       Child.interleaved(
           options.rounds,
-          MEASURED,
+          options.selected(MEASURED),
           configuration -> {
             run(configuration, tools)
                 .forEach((measure, value) -> measures.add(measure, configuration, value));

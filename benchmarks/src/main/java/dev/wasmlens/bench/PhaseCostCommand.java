@@ -2,10 +2,8 @@ package dev.wasmlens.bench;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * What the agent adds to each phase it records: calls of a trivial export and of a realistic one,
@@ -36,23 +34,11 @@ final class PhaseCostCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
-  @Option(
-      names = "--configurations",
-      split = ",",
-      description =
-          "Only these configurations (BARE is always run, as the baseline): ${COMPLETION-CANDIDATES}.")
-  List<Configuration> only = List.of();
-
   @Override
   public Integer call() throws Exception {
-    List<Configuration> measured =
-        only.isEmpty()
-            ? MEASURED
-            : MEASURED.stream()
-                .filter(c -> c == Configuration.BARE || only.contains(c))
-                .collect(Collectors.toList());
     Measurements perOperation =
-        Child.measureLines(options, measured, List.of("-Xmx256m"), List.of("phase-loop"), 1);
+        Child.measureLines(
+            options, options.selected(MEASURED), List.of("-Xmx256m"), List.of("phase-loop"), 1);
     perOperation.print(PhaseCostCommand::title, "ns per operation");
     return 0;
   }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param problems one line per input that could not be analyzed, or held no wasm events (of the
  *     whole run, every service's analysis holds them)
  * @param warnings one line per cause a recording cannot support, with the file
+ * @param overTime every operation's latency second by second (host calls left out)
  * @param thresholds per phase, the duration from which an operation is in the tail
  * @param tail the slow operations with their causes, slowest first
  * @param causes per cause, the tail's time and the operations it is the main cause of
@@ -33,6 +34,7 @@ public record Analysis(
     List<String> warnings,
     double percentile,
     List<Distributions.Row> distributions,
+    List<LatencyOverTime.Point> overTime,
     Map<String, Long> thresholds,
     List<AttributedOperation> tail,
     Map<Cause, CauseTotal> causes,

@@ -213,6 +213,7 @@ public final class Analyzer {
         warnings,
         percentile,
         distributions.rows(),
+        distributions.overTime().points(),
         thresholds,
         tail,
         totals(tail),

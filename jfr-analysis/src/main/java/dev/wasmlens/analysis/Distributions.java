@@ -29,11 +29,14 @@ public final class Distributions {
   /** The same, without first uses: the usual duration a first use is compared with. */
   private final Map<String, Histogram> warmByOperation = new TreeMap<>();
 
+  private final LatencyOverTime overTime = new LatencyOverTime();
+
   /** Requests' wasm time ({@link dev.wasmlens.analysis.request.Request#wasmNanos()}). */
   private final Histogram requests = new Histogram(SIGNIFICANT_DIGITS);
 
   /** Counts one operation. */
   public void record(WasmOperation operation) {
+    overTime.record(operation);
     long nanos = Math.max(0, operation.durationNanos());
     byPhase
         .computeIfAbsent(operation.phase(), p -> new Histogram(SIGNIFICANT_DIGITS))
@@ -60,6 +63,12 @@ public final class Distributions {
         (key, h) ->
             warmByOperation.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
     requests.add(other.requests);
+    overTime.add(other.overTime);
+  }
+
+  /** Every operation's latency second by second. */
+  public LatencyOverTime overTime() {
+    return overTime;
   }
 
   /** Counts one request's wasm time. */

@@ -265,14 +265,23 @@ class AnalyzeCommandTest {
 
     String html = Files.readString(page);
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-    // Three charts, and a bar per slow request: the 10 requests (call pairs) holding a slow call,
+    // Four charts, and a bar per slow request: the 10 requests (call pairs) holding a slow call,
     // and at times one that this busy machine held up beyond 1 ms.
-    assertThat(html.split("<svg", -1).length - 1).isBetween(3 + 10, 3 + 10 + 2);
+    assertThat(html.split("<svg", -1).length - 1).isBetween(4 + 10, 4 + 10 + 2);
     assertThat(html)
-        .contains("Latency by phase", "The tail by cause", "Timeline of the slowest operations")
+        .contains(
+            "Latency by phase",
+            "The tail by cause",
+            "Latency over time",
+            "Timeline of the slowest operations")
         .contains("Slowest requests", SyntheticRecording.traceId(4))
         .contains("host functions")
         .contains("<title>host functions");
+    // Over time, a dot per tail operation in its main cause's colour: the 10 slow calls and the
+    // compile, with the fast calls this busy machine held up beyond 1 ms, if any.
+    assertThat(html.split("<circle", -1).length - 1)
+        .isEqualTo(11 + SyntheticRecording.fastCallsOfAtLeast(recording, Duration.ofMillis(1)));
+    assertThat(html).contains("seconds from ");
     // Self-contained: nothing is fetched when it is opened.
     assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");

@@ -1,12 +1,9 @@
 package dev.wasmlens.agent.bootstrap;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 
 /**
  * One thread's Linux {@code schedstat} file, kept open and re-read in place: three numbers, the
@@ -28,12 +25,11 @@ public final class SchedStat implements AutoCloseable {
   /** Longer than any three 64-bit numbers with their separators. */
   private static final int BUFFER_BYTES = 96;
 
-  private final FileChannel channel;
-  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+  private final ProcFile file;
   private final long[] fields = new long[3];
 
-  private SchedStat(FileChannel channel) {
-    this.channel = channel;
+  private SchedStat(ProcFile file) {
+    this.file = file;
   }
 
   /**
@@ -42,7 +38,7 @@ public final class SchedStat implements AutoCloseable {
    * @throws IOException when it cannot be opened (the thread has ended, or no such file)
    */
   public static SchedStat open(Path file) throws IOException {
-    return new SchedStat(FileChannel.open(file, StandardOpenOption.READ));
+    return new SchedStat(ProcFile.open(file, BUFFER_BYTES));
   }
 
   /**
@@ -51,13 +47,8 @@ public final class SchedStat implements AutoCloseable {
    * @return false when it could not be read or parsed (the thread has ended)
    */
   public boolean read() {
-    buffer.clear();
-    try {
-      int length = channel.read(buffer, 0);
-      return length > 0 && parse(buffer.array(), length, fields);
-    } catch (IOException e) {
-      return false;
-    }
+    int length = file.read();
+    return length > 0 && parse(file.bytes(), length, fields);
   }
 
   /** Nanoseconds on a CPU, as of the last {@link #read}. */
@@ -77,11 +68,7 @@ public final class SchedStat implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // A read-only proc file: nothing to flush, nothing lost.
-    }
+    file.close();
   }
 
   /** Parses up to three space-separated decimal numbers; false when the text holds fewer. */

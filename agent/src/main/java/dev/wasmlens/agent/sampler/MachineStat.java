@@ -1,12 +1,10 @@
 package dev.wasmlens.agent.sampler;
 
+import dev.wasmlens.agent.bootstrap.ProcFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The machine-wide {@code cpu} line of {@code /proc/stat}, kept open and re-read in place. Its
@@ -33,27 +31,21 @@ final class MachineStat implements AutoCloseable {
   private static final int STEAL = 7;
   private static final int COUNTERS = 8;
 
-  private final FileChannel channel;
-  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+  private final ProcFile file;
   private final long[] ticks = new long[COUNTERS];
 
-  private MachineStat(FileChannel channel) {
-    this.channel = channel;
+  private MachineStat(ProcFile file) {
+    this.file = file;
   }
 
   static MachineStat open() throws IOException {
-    return new MachineStat(FileChannel.open(FILE, StandardOpenOption.READ));
+    return new MachineStat(ProcFile.open(FILE, BUFFER_BYTES));
   }
 
   /** Reads the counters again; false when the file could not be read or parsed. */
   boolean read() {
-    buffer.clear();
-    try {
-      int length = channel.read(buffer, 0);
-      return length > 0 && parse(buffer.array(), length, ticks);
-    } catch (IOException e) {
-      return false;
-    }
+    int length = file.read();
+    return length > 0 && parse(file.bytes(), length, ticks);
   }
 
   long busyNanos() {
@@ -71,11 +63,7 @@ final class MachineStat implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // A read-only proc file: nothing lost.
-    }
+    file.close();
   }
 
   /** Parses the counters of the first line, which must start with {@code cpu }. */

@@ -42,9 +42,9 @@ public final class Strategies {
       case "hybrid":
         return new PooledStrategy(name, engine, warmMinimum, poolSize, idleTimeout);
       case "shared":
-        return new SharedStrategy(engine);
+        return new SharedStrategy(engine, true);
       case SHARED_STORE:
-        return new SharedStoreStrategy(engine);
+        return new SharedStrategy(engine, false);
       default:
         throw new IllegalArgumentException(
             "unknown strategy '"

@@ -2,24 +2,14 @@ package dev.wasmlens.demo.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wasmlens.demo.load.LoadGenerator;
-import dev.wasmlens.demo.load.LoadOptions;
-import dev.wasmlens.demo.tradeoff.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +29,14 @@ class FaultSuiteInjectorsTest {
   void allocationGcCpuHogLockLargeMemoryAndClassGenerationShowWhereTheGroundTruthSays()
       throws Exception {
     List<ProcessHandle> hogsSeen = new ArrayList<>();
-    Run run =
-        runUnderLoad(
+    FaultedRun run =
+        FaultedRun.record(
+            work,
+            List.of("-Xmx256m"),
             "fresh-instance",
             List.of("alloc-gc", "cpu-hog", "reentrant-lock", "large-memory", "class-gen"),
+            GAP,
+            FAULT,
             (service, fault) -> {
               if (fault.equals("cpu-hog")) {
                 hogsSeen.addAll(service.handle().descendants().collect(Collectors.toList()));
@@ -97,7 +91,15 @@ class FaultSuiteInjectorsTest {
 
   @Test
   void aBlockedHostFunctionHoldsUpEveryCallOnTheSharedStore() throws Exception {
-    Run run = runUnderLoad("shared-store", List.of("host-block"), (service, fault) -> {});
+    FaultedRun run =
+        FaultedRun.record(
+            work,
+            List.of("-Xmx256m"),
+            "shared-store",
+            List.of("host-block"),
+            GAP,
+            FAULT,
+            (service, fault) -> {});
 
     List<RecordedEvent> blockers =
         run.during("host-block", "wasmlens.Call").stream()
@@ -130,100 +132,5 @@ class FaultSuiteInjectorsTest {
       }
     }
     assertThat(heldUp).as("request calls that waited for the blocked store").hasSizeGreaterThan(5);
-  }
-
-  /**
-   * Starts a service with the agent, loads it at 100 req/s, runs the faults one after the other
-   * (calling {@code during} halfway through each), stops it.
-   */
-  private Run runUnderLoad(String strategy, List<String> faults, DuringFault during)
-      throws Exception {
-    Path agent = Paths.get(System.getProperty("wasmlens.agentJar"));
-    assertThat(agent)
-        .as("the agent jar; build it first: mvn -pl agent -am package")
-        .isRegularFile();
-    Path recording = work.resolve("faults.jfr");
-    Path groundTruth = work.resolve("ground-truth.jsonl");
-    Duration total = GAP.plus(FAULT.plus(GAP).multipliedBy(faults.size()));
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            List.of("-javaagent:" + agent + "=jfr.file=" + recording + ",cpu-time=all", "-Xmx256m"),
-            strategy,
-            work.resolve("service.log"),
-            List.of("--ground-truth", groundTruth.toString()))) {
-      LoadGenerator load =
-          new LoadGenerator(
-              new LoadOptions(
-                  service.uri("/checksum?n=64"),
-                  true,
-                  100,
-                  4,
-                  Duration.ZERO,
-                  total,
-                  Long.MAX_VALUE));
-      Thread loader =
-          new Thread(
-              () -> {
-                try {
-                  load.run(line -> {});
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      loader.start();
-      for (String fault : faults) {
-        Thread.sleep(GAP.toMillis());
-        service.post("/faults/" + fault + "?ms=" + FAULT.toMillis());
-        Thread.sleep(FAULT.toMillis() / 2);
-        during.accept(service, fault);
-        Thread.sleep(FAULT.toMillis() / 2);
-        awaitLines(groundTruth, faults.indexOf(fault) + 1, Duration.ofSeconds(30));
-      }
-      loader.join();
-    }
-    Map<String, JsonNode> truth = new HashMap<>();
-    for (String line : Files.readAllLines(groundTruth)) {
-      JsonNode node = JSON.readTree(line);
-      truth.put(node.get("fault").asText(), node);
-    }
-    assertThat(truth.keySet()).containsExactlyInAnyOrderElementsOf(faults);
-    return new Run(RecordingFile.readAllEvents(recording), truth);
-  }
-
-  /** What a test looks at while a fault acts. */
-  private interface DuringFault {
-    void accept(ServiceProcess service, String fault) throws Exception;
-  }
-
-  private static void awaitLines(Path file, int lines, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline
-        && (!Files.exists(file) || Files.readAllLines(file).size() < lines)) {
-      Thread.sleep(50);
-    }
-  }
-
-  private record Run(List<RecordedEvent> all, Map<String, JsonNode> groundTruth) {
-    List<RecordedEvent> events(String type) {
-      return all.stream()
-          .filter(e -> e.getEventType().getName().equals(type))
-          .collect(Collectors.toList());
-    }
-
-    String detail(String fault) {
-      return groundTruth.get(fault).get("detail").asText();
-    }
-
-    boolean inside(String fault, RecordedEvent event) {
-      JsonNode line = groundTruth.get(fault);
-      Instant start = Instant.parse(line.get("start").asText());
-      Instant end = Instant.parse(line.get("end").asText());
-      return !event.getStartTime().isBefore(start) && !event.getStartTime().isAfter(end);
-    }
-
-    /** Events of {@code type} that started while {@code fault} acted, by its ground-truth line. */
-    List<RecordedEvent> during(String fault, String type) {
-      return events(type).stream().filter(e -> inside(fault, e)).collect(Collectors.toList());
-    }
   }
 }

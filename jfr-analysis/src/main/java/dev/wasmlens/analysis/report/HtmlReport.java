@@ -22,7 +22,7 @@ public final class HtmlReport {
   static final int WIDTH = 900;
   private static final int BAR_WIDTH = 200;
   private static final int BAR_HEIGHT = 12;
-  private static final Map<Cause, String> COLORS =
+  static final Map<Cause, String> COLORS =
       Map.of(
           Cause.HOST_FUNCTIONS, "#4e79a7",
           Cause.GC_SAFEPOINT, "#e15759",
@@ -69,6 +69,7 @@ public final class HtmlReport {
           .forEach(w -> html.append("<p class=\"warning\">").append(escape(w)).append("</p>\n"));
       distributions(analysis, html);
       causes(analysis, html);
+      LatencyOverTimeChart.append(analysis, html);
       timeline(analysis, top, html);
       slowest(analysis, top, html);
       requests(analysis, top, html);
@@ -373,7 +374,7 @@ public final class HtmlReport {
     return Math.max(2, (int) (scaled * width));
   }
 
-  private static String svgOpen(int height) {
+  static String svgOpen(int height) {
     return svgOpen(WIDTH, height);
   }
 
@@ -401,7 +402,7 @@ public final class HtmlReport {
         + "</title></rect>\n";
   }
 
-  private static String text(int x, int y, String text) {
+  static String text(int x, int y, String text) {
     return "<text x=\"" + x + "\" y=\"" + y + "\">" + escape(text) + "</text>\n";
   }
 
