@@ -102,7 +102,8 @@ final class LatencyOverTimeChart {
     double step = Math.max(1, Math.ceil(seconds / TIME_TICKS));
     for (double s = 0; s <= seconds; s += step) {
       long at = scale.from + (long) (s * SECOND_NANOS);
-      html.append(HtmlReport.text((int) scale.x(at) - 8, bottom + 14, String.format("%.0f s", s)));
+      int x = Math.min((int) scale.x(at) - 8, HtmlReport.WIDTH - RIGHT - 30);
+      html.append(HtmlReport.text(x, bottom + 14, String.format(Locale.ROOT, "%.0f s", s)));
     }
     html.append(
         HtmlReport.text(
