@@ -124,7 +124,9 @@ public final class Context {
 
   /**
    * Why {@code holder}, which held a lock an operation being explained waited for, took so long;
-   * null once the chain is {@link #MAX_CHAIN_DEPTH} long or would come back to an operation in it.
+   * null once the chain is {@link #MAX_CHAIN_DEPTH} long. A holder always started before the
+   * operation that waited for it ({@link NativeLocks}), so a chain goes back in time and cannot
+   * come back to an operation in it; an operation met twice all the same ends it.
    */
   AttributedOperation explainHolder(WasmOperation holder) {
     if (attributor == null || explaining.size() >= MAX_CHAIN_DEPTH || explaining.contains(holder)) {

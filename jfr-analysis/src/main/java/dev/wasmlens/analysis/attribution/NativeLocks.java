@@ -11,8 +11,14 @@ import dev.wasmlens.analysis.read.WasmOperation;
 final class NativeLocks {
   private NativeLocks() {}
 
-  /** The handle by which {@code waiter} waited for {@code holder}, or null if it does not. */
+  /**
+   * The handle by which {@code waiter} waited for {@code holder}, or null if it does not. A holder
+   * started first: of two operations that need one handle, the later waits for the earlier.
+   */
   static String sharedHandle(WasmOperation waiter, WasmOperation holder) {
+    if (holder.startNanos() >= waiter.startNanos()) {
+      return null;
+    }
     switch (holder.phase()) {
       case COMPILE:
         // A compile holds its engine: store creations and compiles on it wait.

@@ -58,7 +58,7 @@ class NativeLockRuleTest {
 
   @Test
   void instantiationsOfOneModuleSerializeOnTheModulesLock() {
-    WasmOperation waiter = op(WasmOperation.Phase.INSTANTIATE, 1, "worker-1", 0, 1_000, 3, 100);
+    WasmOperation waiter = op(WasmOperation.Phase.INSTANTIATE, 1, "worker-1", 50, 1_000, 3, 100);
     WasmOperation holder = op(WasmOperation.Phase.INSTANTIATE, 2, "worker-0", 0, 900, 4, 800);
     Share contention = attribute(waiter, List.of(holder), List.of()).shares().get(0);
     assertThat(contention.cause()).isEqualTo(Cause.CONTENTION);
@@ -67,18 +67,33 @@ class NativeLockRuleTest {
   }
 
   @Test
-  void aChainThatComesBackToAnOperationInItEnds() {
-    // Two calls on one store overlapping, each blocked: each is the other's holder.
-    WasmOperation a = op(WasmOperation.Phase.CALL, 1, "worker-1", 0, 1_000, 1, 100);
-    WasmOperation b = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 1_000, 1, 100);
-    AttributedOperation result = attribute(a, List.of(a, b), List.of());
-    assertThat(result.shares().get(0).cause()).isEqualTo(Cause.CONTENTION);
-    // a -> b -> (a again: cut), so b's own reason is its wait for a, without a further link.
-    assertThat(result.shares().get(0).evidence())
-        .contains("mostly contention")
-        .doesNotContain(
-            "mostly contention (900 us, medium: native store lock held by a call of"
-                + " run (m.wasm) on worker-1 (inferred: JFR has no event for this lock); that");
+  void ofTwoCallsOnOneStoreTheLaterWaitsForTheEarlierAndNotTheOtherWayRound() {
+    // worker-0's call started first and held the store; worker-1's call, started after, waited.
+    WasmOperation earlier = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 900, 1, 100);
+    WasmOperation later = op(WasmOperation.Phase.CALL, 1, "worker-1", 100, 1_000, 1, 100);
+    List<WasmOperation> both = List.of(earlier, later);
+    Share waited = attribute(later, both, List.of()).shares().get(0);
+    assertThat(waited.cause()).isEqualTo(Cause.CONTENTION);
+    assertThat(waited.evidence()).startsWith("native store lock held by worker-0's call of run");
+    assertThat(attribute(earlier, both, List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+  }
+
+  @Test
+  void theChainFollowsHoldersBackInTimeAtMostThreeLinks() {
+    // d waited for c, c for b, b for a: three links from d, and a's own reason is not followed.
+    WasmOperation a = op(WasmOperation.Phase.CALL, 4, "worker-a", 0, 4_000, 1, 3_900);
+    WasmOperation b = op(WasmOperation.Phase.CALL, 3, "worker-b", 100, 5_000, 1, 100);
+    WasmOperation c = op(WasmOperation.Phase.CALL, 2, "worker-c", 200, 6_000, 1, 100);
+    WasmOperation d = op(WasmOperation.Phase.CALL, 1, "worker-d", 300, 7_000, 1, 100);
+    String evidence = attribute(d, List.of(a, b, c, d), List.of()).shares().get(0).evidence();
+    assertThat(evidence)
+        .startsWith("native store lock held by worker-c's call of run (m.wasm) and 2 more")
+        .contains("that call took 5800 us, mostly contention")
+        .contains("held by worker-b's call")
+        .contains("held by worker-a's call")
+        .doesNotContain("that call took 4000 us");
   }
 
   private static AttributedOperation attribute(
