@@ -1,5 +1,7 @@
 package dev.wasmlens.demo.load;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 
 /**
@@ -12,6 +14,7 @@ import java.time.Instant;
  * @param errors requests that failed or were answered with a status other than 200
  * @param seconds measured wall time
  * @param measuredFrom when the measured window began (the warm-up ended), by the wall clock
+ *     (ISO-8601 in JSON)
  * @param measuredTo when it ended
  */
 public record LoadReport(
@@ -25,8 +28,8 @@ public record LoadReport(
     long p99Nanos,
     long p999Nanos,
     long maxNanos,
-    Instant measuredFrom,
-    Instant measuredTo) {
+    @JsonSerialize(using = ToStringSerializer.class) Instant measuredFrom,
+    @JsonSerialize(using = ToStringSerializer.class) Instant measuredTo) {
 
   /** Completed requests per second. */
   public double throughputPerSecond() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,8 @@ class TradeoffRunTest {
     assertThat(written.get(1).get("load").get("p99Nanos").asLong())
         .isEqualTo(rows.get(1).load().p99Nanos());
     assertThat(written.get(0).get("coldStart").get("compileNanos").asLong()).isPositive();
+    // The measured window, as the analyzer's --from/--to take it.
+    assertThat(Instant.parse(written.get(1).get("load").get("measuredFrom").asText()))
+        .isEqualTo(rows.get(1).load().measuredFrom());
   }
 }
