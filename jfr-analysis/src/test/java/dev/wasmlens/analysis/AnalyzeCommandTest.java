@@ -282,6 +282,8 @@ class AnalyzeCommandTest {
     assertThat(html.split("<circle", -1).length - 1)
         .isEqualTo(11 + SyntheticRecording.fastCallsOfAtLeast(recording, Duration.ofMillis(1)));
     assertThat(html).contains("seconds from ");
+    // No label is cut short.
+    assertThat(html).doesNotContain("~</text>");
     // Self-contained: nothing is fetched when it is opened.
     assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");

@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class HtmlReport {
   static final int WIDTH = 900;
+
+  /**
+   * Room for a timeline row's label: the longest, "instantiate sha256:0123456789ab", in 11px type.
+   */
+  private static final int TIMELINE_LABEL_WIDTH = 200;
+
   private static final int BAR_WIDTH = 200;
   private static final int BAR_HEIGHT = 12;
   static final Map<Cause, String> COLORS =
@@ -177,7 +183,7 @@ public final class HtmlReport {
     long from = slowest.stream().mapToLong(a -> a.operation().startNanos()).min().getAsLong();
     long to = slowest.stream().mapToLong(a -> a.operation().endNanos()).max().getAsLong();
     long span = Math.max(1, to - from);
-    int left = 110;
+    int left = TIMELINE_LABEL_WIDTH;
     int plot = WIDTH - left - 10;
     int rows = 3 + slowest.size();
     html.append(svgOpen(rows * 16 + 30));
@@ -216,7 +222,8 @@ public final class HtmlReport {
       AttributedOperation attributed = slowest.get(i);
       int y = (3 + i) * 16 + 4;
       String label = attributed.operation().phase().label() + " " + attributed.operation().name();
-      html.append(text(2, y + 10, label.length() > 17 ? label.substring(0, 16) + "~" : label));
+      // The whole label, in full: a module's hash prefix is what tells two operations apart.
+      html.append(text(2, y + 10, label));
       double x = left + plot * (double) (attributed.operation().startNanos() - from) / span;
       for (Share share : attributed.shares()) {
         double width = Math.max(1, plot * (double) share.nanos() / span);
