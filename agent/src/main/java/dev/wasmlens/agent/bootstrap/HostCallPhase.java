@@ -19,7 +19,7 @@ public final class HostCallPhase {
     HostFuncInfo info = WasmObjects.hostFunc(index);
     event.importName = info == null || info.importName == null ? "#" + index : info.importName;
     event.storeId = info == null || info.store == null ? 0 : info.store.id;
-    PhaseClock.begin(event);
+    PhaseClock.start(event, ThreadCpuClock.forCalls());
     return event;
   }
 
@@ -34,7 +34,7 @@ public final class HostCallPhase {
     if (event == null) {
       return;
     }
-    event.end();
+    PhaseClock.stop(event);
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {

@@ -8,9 +8,9 @@ import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
  * and run-queue wait when asked, and, for the {@link PhaseListener}, a {@link System#nanoTime()}
  * reading; and commits the event with the phase's outcome.
  *
- * <p>Between {@link #start} and {@link #stop} the {@code cpuTime} and {@code runQueueWait} fields
- * hold their start readings negated (or {@link #NOT_READ}), which saves fields the recording would
- * otherwise carry.
+ * <p>Between {@link #start} and {@link #stop} the {@code cpuTime}, {@code runQueueWait} and {@code
+ * switches} fields hold their start readings negated (or {@link #NOT_READ}), which saves fields the
+ * recording would otherwise carry.
  */
 final class PhaseClock {
   /** What a clock field holds between start and stop when the phase does not read that clock. */
@@ -29,22 +29,24 @@ final class PhaseClock {
 
   /**
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
-   * the run-queue wait too when {@code wasmlens.cpu-time=all}. The readings lie inside the
-   * wall-clock interval and {@link #stop} reads them again, in the opposite order, before it ends,
-   * so that neither exceeds the duration by more than the clocks' granularity.
+   * the scheduler statistics (run-queue wait, switches) too when {@code wasmlens.cpu-time=all}. The
+   * readings lie inside the wall-clock interval and {@link #stop} reads them again, in the opposite
+   * order, before it ends, so that neither exceeds the duration by more than the clocks'
+   * granularity.
    */
   static void start(ClockedWasmEvent event, boolean readCpu) {
     begin(event);
     // The run-queue wait is read first here and last in stop: a thread preempted between the
     // event's start and this reading waited on a run queue inside the event, but the reading
     // already holds that wait, so it would count as blocked. Outermost, the window is smallest.
-    event.runQueueWait =
-        readCpu && RunQueueClock.enabled() ? negated(RunQueueClock.nanos()) : NOT_READ;
+    SchedStat sched = readCpu && RunQueueClock.enabled() ? RunQueueClock.read() : null;
+    event.runQueueWait = sched != null ? -sched.runQueueNanos() : NOT_READ;
+    event.switches = sched != null ? -sched.timeslices() : NOT_READ;
     event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
   }
 
   /** Begins {@code event} without clock readings. */
-  static void begin(WasmEvent event) {
+  private static void begin(WasmEvent event) {
     event.startNanos = System.nanoTime();
     event.begin();
   }
@@ -58,12 +60,11 @@ final class PhaseClock {
         event.cpuTime == NOT_READ
             ? ClockedWasmEvent.UNKNOWN
             : event.cpuTime + ThreadCpuClock.nanos();
-    if (event.runQueueWait != NOT_READ) {
-      long now = RunQueueClock.nanos();
-      event.runQueueWait = now < 0 ? ClockedWasmEvent.UNKNOWN : event.runQueueWait + now;
-    } else {
-      event.runQueueWait = ClockedWasmEvent.UNKNOWN;
-    }
+    SchedStat sched = event.runQueueWait != NOT_READ ? RunQueueClock.read() : null;
+    event.runQueueWait =
+        sched != null ? event.runQueueWait + sched.runQueueNanos() : ClockedWasmEvent.UNKNOWN;
+    event.switches =
+        sched != null ? event.switches + sched.timeslices() : ClockedWasmEvent.UNKNOWN_COUNT;
     event.end();
   }
 
@@ -78,10 +79,5 @@ final class PhaseClock {
     if (event.shouldCommit()) {
       event.commit();
     }
-  }
-
-  /** A start reading as the field keeps it: negated, or {@link #NOT_READ} when it failed. */
-  private static long negated(long reading) {
-    return reading < 0 ? NOT_READ : -reading;
   }
 }

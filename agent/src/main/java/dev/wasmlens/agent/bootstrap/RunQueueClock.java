@@ -1,8 +1,10 @@
 package dev.wasmlens.agent.bootstrap;
 
 /**
- * The current thread's run-queue wait, for the {@code runQueueWait} fields: the time it was
- * runnable but had no CPU. Off-CPU time minus this is time the thread was blocked.
+ * The current thread's scheduler statistics, for the {@code runQueueWait} and {@code switches}
+ * fields: the time it was runnable but had no CPU, and how often it was put back on one. Off-CPU
+ * time minus the wait is time the thread was blocked, unless it was never switched out: then the
+ * time its CPU clock misses went to the hypervisor (steal) or to interrupts.
  *
  * <p>Each thread keeps its own {@code /proc/thread-self/schedstat} open from its first reading, so
  * a reading costs one system call; the file descriptor is released when the thread's state is
@@ -23,15 +25,19 @@ final class RunQueueClock {
     return enabled;
   }
 
-  /** The current thread's run-queue wait so far in nanoseconds; -1 when it cannot be read. */
-  static long nanos() {
+  /**
+   * Reads the current thread's file again.
+   *
+   * @return the thread's statistics as of now, or null when they cannot be read
+   */
+  static SchedStat read() {
     ThreadState state = ThreadState.current();
     if (!state.schedStatOpened) {
       state.schedStatOpened = true;
       state.schedStat = open();
     }
     SchedStat own = state.schedStat;
-    return own != null && own.read() ? own.runQueueNanos() : -1;
+    return own != null && own.read() ? own : null;
   }
 
   private static SchedStat open() {

@@ -85,7 +85,7 @@ public final class TeardownPhase {
       default:
         break;
     }
-    PhaseClock.begin(event);
+    PhaseClock.start(event, ThreadCpuClock.forCalls());
     return event;
   }
 
@@ -100,7 +100,7 @@ public final class TeardownPhase {
     if (event == null) {
       return;
     }
-    event.end();
+    PhaseClock.stop(event);
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {

@@ -18,8 +18,8 @@ public final class ThreadCpuClock {
   /** {@code wasmlens.cpu-time}: which phases read the CPU clock. */
   public enum Scope {
     /**
-     * Every phase but host calls (those never read it), with the thread's run-queue wait beside the
-     * CPU time where Linux offers it: the recording for a diagnosis.
+     * Every phase, host calls and teardowns included, with the thread's run-queue wait and switches
+     * beside the CPU time where Linux offers them: the recording for a diagnosis.
      */
     ALL,
     /** Compile, store creation and instantiation; not calls. The default. */
@@ -48,7 +48,7 @@ public final class ThreadCpuClock {
     return forSetUp;
   }
 
-  /** Whether calls of exported functions read the clock. */
+  /** Whether calls of exported functions, host calls and teardowns read the clock. */
   static boolean forCalls() {
     return forCalls;
   }

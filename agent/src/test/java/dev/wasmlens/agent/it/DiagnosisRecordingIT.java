@@ -58,6 +58,13 @@ class DiagnosisRecordingIT {
       assertThat(runQueue).isNotNegative();
       // On a CPU and waiting for one are disjoint parts of the call's wall time.
       assertThat(cpu + runQueue).isLessThanOrEqualTo(wall + CLOCK_SLACK_NANOS);
+      // The kernel adds to the wait and to the switch count at the same moment, when the thread
+      // is put back on a CPU: a call that waited was switched at least once.
+      long switches = call.getLong("switches");
+      assertThat(switches).isNotNegative();
+      if (runQueue > 0) {
+        assertThat(switches).isPositive();
+      }
     }
     // More spinning threads than cores: the callers must have queued.
     assertThat(calls.stream().mapToLong(c -> c.getLong("runQueueWait")).sum()).isPositive();
@@ -107,6 +114,7 @@ class DiagnosisRecordingIT {
         standard.all.stream().filter(e -> e.hasField("runQueueWait")).toList();
     assertThat(clocked).hasSizeGreaterThan(2 * CALLS);
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("runQueueWait")).isEqualTo(UNKNOWN));
+    assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("switches")).isEqualTo(-1));
     assertThat(standard.named(WasmEvents.CALL))
         .allSatisfy(e -> assertThat(e.getLong("cpuTime")).isEqualTo(UNKNOWN));
     assertThat(standard.named("wasmlens.ThreadSample")).isEmpty();

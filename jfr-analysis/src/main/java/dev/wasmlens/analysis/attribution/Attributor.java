@@ -9,9 +9,10 @@ import java.util.List;
  * its evidence supports from what is left: pauses, lock waits and native lock waits (time blocked
  * off CPU, the holder of a native lock named with why it held it so long); in diagnosis recordings
  * the measured wait for a CPU, by who had the CPUs (GC threads, compiler threads, everyone else as
- * starvation); measured host time; first use; in other recordings competing compilations and
- * remaining off-CPU time as inferred starvation; then measured time on a CPU. Whatever is left is
- * unexplained, never spread over causes.
+ * starvation), and time stolen from a thread that never left its CPU; measured host time; first
+ * use; in other recordings competing compilations and remaining off-CPU time as inferred
+ * starvation; then measured time on a CPU. Whatever is left is unexplained, never spread over
+ * causes.
  */
 public final class Attributor {
   private static final List<CauseRule> RULES =
@@ -22,6 +23,7 @@ public final class Attributor {
           new GcThreadsRule(),
           new CompilerThreadsRule(),
           new RunQueueRule(),
+          new StolenTimeRule(),
           new HostFunctionRule(),
           new ColdStartRule(),
           new JitRule(),

@@ -5,13 +5,14 @@ import dev.wasmlens.analysis.read.WasmOperation;
 /**
  * What of an operation's time is still to explain: all of it; the part spent off CPU (wall minus
  * the thread's own CPU time); and, in diagnosis recordings, how that part splits into waiting for a
- * CPU (the measured run-queue wait) and blocked (the rest: a pause, a lock, a futex, I/O). Each
- * rule takes only the part its evidence covers. Not thread-safe.
+ * CPU (the measured run-queue wait), stolen (see {@link TimeSplit}) and blocked (the rest: a pause,
+ * a lock, a futex, I/O). Each rule takes only the part its evidence covers. Not thread-safe.
  */
 final class Budget {
   private long remaining;
   private long offCpu;
   private long waiting;
+  private long stolen;
 
   Budget(WasmOperation operation) {
     remaining = operation.durationNanos();
@@ -20,6 +21,7 @@ final class Budget {
         operation.cpuNanos() < 0 || operation.runQueueNanos() < 0
             ? -1
             : Math.min(offCpu, operation.runQueueNanos());
+    stolen = waiting < 0 ? 0 : TimeSplit.stolenNanos(operation);
   }
 
   long remaining() {
@@ -42,9 +44,17 @@ final class Budget {
     return Math.max(0, waiting);
   }
 
-  /** Off-CPU time still to explain that was not spent waiting for a CPU (all of it, unmeasured). */
+  /** Measured stolen time still to explain; 0 when not measured. */
+  long stolen() {
+    return stolen;
+  }
+
+  /**
+   * Off-CPU time still to explain that was neither spent waiting for a CPU nor stolen (all of it,
+   * unmeasured).
+   */
   long blocked() {
-    return offCpu - waiting();
+    return offCpu - waiting() - stolen;
   }
 
   /**
@@ -58,13 +68,16 @@ final class Budget {
   long take(long nanos) {
     long taken = Math.max(0, Math.min(nanos, remaining));
     remaining -= taken;
-    // Time of unknown kind comes out of the on-CPU part first, then off CPU (blocked first).
+    // Time of unknown kind comes out of the on-CPU part first, then off CPU (blocked first, then
+    // stolen, then waiting).
     long fromOffCpu = Math.max(0, offCpu - remaining);
     if (fromOffCpu > 0) {
       long fromBlocked = Math.min(fromOffCpu, blocked());
+      long fromStolen = Math.min(fromOffCpu - fromBlocked, stolen);
       offCpu -= fromOffCpu;
+      stolen -= fromStolen;
       if (waiting >= 0) {
-        waiting -= fromOffCpu - fromBlocked;
+        waiting -= fromOffCpu - fromBlocked - fromStolen;
       }
     }
     return taken;
@@ -85,6 +98,15 @@ final class Budget {
   long takeWaiting(long nanos) {
     long taken = Math.max(0, Math.min(nanos, waiting()));
     waiting -= taken;
+    offCpu -= taken;
+    remaining -= taken;
+    return taken;
+  }
+
+  /** Takes up to {@code nanos} of the measured stolen time; returns how much it took. */
+  long takeStolen(long nanos) {
+    long taken = Math.max(0, Math.min(nanos, stolen));
+    stolen -= taken;
     offCpu -= taken;
     remaining -= taken;
     return taken;

@@ -288,6 +288,7 @@ public final class RecordingScan {
         string(event, "outcome"),
         clock(event, "cpuTime"),
         clock(event, "runQueueWait"),
+        count(event, "switches"),
         event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
         firstUse,
         // A phase under no application span is a trace of its own (its own span's), not a request.
@@ -440,6 +441,11 @@ public final class RecordingScan {
     }
     long nanos = event.getLong(field);
     return nanos < 0 ? -1 : nanos;
+  }
+
+  /** A count the agent may not have read (-1, as the agent writes it, when absent). */
+  private static long count(RecordedEvent event, String field) {
+    return event.hasField(field) ? Math.max(-1, event.getLong(field)) : -1;
   }
 
   private static String string(RecordedEvent event, String field) {

@@ -14,6 +14,8 @@ package dev.wasmlens.analysis.read;
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
  * @param runQueueNanos the time the thread waited for a CPU during the phase (diagnosis
  *     recordings); -1 when the event has none
+ * @param switches how often the thread was switched out and back onto a CPU during the phase
+ *     (diagnosis recordings): 0 means it never left its CPU; -1 when the event has none
  * @param hostNanos for a call, time spent in host functions
  * @param firstUse the first instantiation of its module, or the first call into its instance
  * @param traceId the application's trace the operation ran under (an HTTP server span, say): the
@@ -34,6 +36,7 @@ public record WasmOperation(
     String outcome,
     long cpuNanos,
     long runQueueNanos,
+    long switches,
     long hostNanos,
     boolean firstUse,
     String traceId) {

@@ -284,7 +284,7 @@ public final class HtmlReport {
 
   private static void slowest(Analysis analysis, int top, StringBuilder html) {
     html.append("<h3>Slowest operations</h3>\n<table><tr><th>operation</th><th>duration</th>")
-        .append("<th>on CPU / waiting for a CPU / blocked</th><th>main cause</th>")
+        .append("<th>on CPU / waiting for a CPU / stolen / blocked</th><th>main cause</th>")
         .append("<th>evidence</th></tr>\n");
     for (AttributedOperation attributed : analysis.tail().stream().limit(top).toList()) {
       Share main =
@@ -323,6 +323,8 @@ public final class HtmlReport {
         ? Durations.format(split.onCpuNanos())
             + " / "
             + Durations.format(split.runQueueNanos())
+            + " / "
+            + Durations.format(split.stolenNanos())
             + " / "
             + Durations.format(split.blockedNanos())
         : "not measured";

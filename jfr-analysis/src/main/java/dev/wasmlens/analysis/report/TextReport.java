@@ -85,9 +85,10 @@ public final class TextReport {
       TimeSplit split = attributed.split();
       if (split.measured()) {
         out.printf(
-            "    measured: %s on CPU, %s waiting for a CPU, %s blocked%n",
+            "    measured: %s on CPU, %s waiting for a CPU, %s stolen, %s blocked%n",
             Durations.format(split.onCpuNanos()),
             Durations.format(split.runQueueNanos()),
+            Durations.format(split.stolenNanos()),
             Durations.format(split.blockedNanos()));
       }
       shares(attributed.shares(), "    ", out);

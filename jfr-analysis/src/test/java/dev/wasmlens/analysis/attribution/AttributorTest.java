@@ -146,6 +146,7 @@ class AttributorTest {
             "ok",
             50 * US,
             -1,
+            -1,
             0,
             false,
             null);
@@ -185,6 +186,7 @@ class AttributorTest {
             "ok",
             20 * US,
             -1,
+            -1,
             0,
             false,
             null);
@@ -204,6 +206,7 @@ class AttributorTest {
             "ok",
             590 * US,
             -1,
+            -1,
             0,
             false,
             null);
@@ -222,6 +225,7 @@ class AttributorTest {
             0,
             "ok",
             890 * US,
+            -1,
             -1,
             0,
             false,
@@ -312,6 +316,7 @@ class AttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         hostUs * US,
         firstUse,

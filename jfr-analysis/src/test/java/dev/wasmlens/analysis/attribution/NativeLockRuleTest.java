@@ -135,6 +135,7 @@ class NativeLockRuleTest {
         "ok",
         cpuUs * US,
         -1,
+        -1,
         0,
         false,
         null);

@@ -96,6 +96,7 @@ class RequestAttributorTest {
             "ok",
             400 * US,
             500 * US,
+            -1,
             0,
             false,
             "t3");
@@ -138,6 +139,7 @@ class RequestAttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         0,
         false,

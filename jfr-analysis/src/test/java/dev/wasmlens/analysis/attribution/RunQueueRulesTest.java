@@ -180,7 +180,49 @@ class RunQueueRulesTest {
     return new ThreadActivity(fromUs * US, toUs * US, tid, name, cpuUs * US, 0);
   }
 
+  @Test
+  void offCpuTimeOfAThreadNeverSwitchedOutIsStolenNotBlocked() {
+    // 1 ms call on a CPU for 600 us that never left its CPU: 400 us were not the thread's at all.
+    WasmOperation stayedOn = call(600, 0, 0);
+    assertThat(TimeSplit.of(stayedOn)).isEqualTo(new TimeSplit(600 * US, 0, 400 * US, 0));
+    CpuActivity steal =
+        activity(
+            List.of(),
+            List.of(new MachineActivity(0, 1_000 * US, 2, 1_000 * US, 100 * US, 600 * US)),
+            Map.of());
+    AttributedOperation result =
+        attribute(
+            stayedOn,
+            // A pause over the call takes none of it: the thread was not blocked.
+            List.of(new Interval(0, 1_000 * US, -1, "GC pause Pause Young")),
+            steal);
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.CPU_STARVATION, 400 * US, Strength.STRONG),
+            tuple(Cause.ON_CPU, 600 * US, Strength.STRONG));
+    assertThat(result.shares().get(0).evidence())
+        .isEqualTo(
+            "never switched out, yet on a CPU for 600 us of its 1000 us: the rest went to the"
+                + " hypervisor or to interrupts (measured); the machine counted 100 us of steal"
+                + " meanwhile");
+    assertThat(attribute(stayedOn, List.of(), CpuActivity.NONE).shares().get(0).strength())
+        .isEqualTo(Strength.MEDIUM);
+  }
+
+  @Test
+  void aThreadThatWasSwitchedOutHasNoStolenTime() {
+    // Switched once: the time off CPU may be blocked time, so none of it is called stolen.
+    assertThat(TimeSplit.of(call(200, 500, 1)))
+        .isEqualTo(new TimeSplit(200 * US, 500 * US, 0, 300 * US));
+    assertThat(TimeSplit.of(call(200, -1, -1))).isEqualTo(new TimeSplit(200 * US, -1, -1, -1));
+  }
+
   private static WasmOperation call(long cpuUs, long runQueueUs) {
+    return call(cpuUs, runQueueUs, runQueueUs < 0 ? -1 : 1);
+  }
+
+  private static WasmOperation call(long cpuUs, long runQueueUs, long switches) {
     return new WasmOperation(
         WasmOperation.Phase.CALL,
         0,
@@ -196,6 +238,7 @@ class RunQueueRulesTest {
         "ok",
         cpuUs * US,
         runQueueUs < 0 ? -1 : runQueueUs * US,
+        switches,
         0,
         false,
         null);

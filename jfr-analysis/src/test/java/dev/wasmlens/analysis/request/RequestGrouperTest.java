@@ -76,6 +76,7 @@ class RequestGrouperTest {
         "ok",
         0,
         -1,
+        -1,
         0,
         false,
         trace);

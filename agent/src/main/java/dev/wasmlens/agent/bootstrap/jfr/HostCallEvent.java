@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 @Name("wasmlens.HostCall")
 @Label("Wasm Host Call")
 @Description("A WebAssembly guest called an imported Java (host) function")
-public final class HostCallEvent extends WasmEvent {
+public final class HostCallEvent extends ClockedWasmEvent {
   @Label("Import")
   @Description(
       "module.name of the import, or #index when the function was never linked under a name")

@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 @Name("wasmlens.Teardown")
 @Label("Wasm Teardown")
 @Description("A Wasmtime object was disposed (Instance, Store, Module, Engine, Linker, Func)")
-public final class TeardownEvent extends WasmEvent {
+public final class TeardownEvent extends ClockedWasmEvent {
   @Label("Kind")
   @Description("Instance, Store, Module, Engine, Linker or Func")
   public String kind;
