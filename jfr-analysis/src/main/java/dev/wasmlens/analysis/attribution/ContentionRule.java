@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,12 +19,34 @@ final class ContentionRule implements CauseRule {
     long taken =
         budget.takeBlocked(
             Context.unionOverlap(waits, operation.startNanos(), operation.endNanos()));
-    return taken == 0
-        ? null
-        : new Share(
-            Cause.CONTENTION,
-            taken,
-            Strength.STRONG,
-            waits.size() + " lock wait(s) on its thread (" + waits.get(0).what() + ")");
+    if (taken == 0) {
+      return null;
+    }
+    // The chain names who held the monitor of the longest wait, when JFR recorded it.
+    Interval longest =
+        waits.stream()
+            .max(
+                Comparator.comparingLong(
+                    w -> w.overlap(operation.startNanos(), operation.endNanos())))
+            .orElseThrow();
+    List<BlameLink> chain =
+        longest.holder() == null
+            ? List.of()
+            : List.of(BlameLink.threadOnly(longest.holder(), lockName(longest.what())));
+    return new Share(
+        Cause.CONTENTION,
+        taken,
+        Strength.STRONG,
+        waits.size() + " lock wait(s) on its thread (" + waits.get(0).what() + ")",
+        chain);
+  }
+
+  /**
+   * {@code "monitor com.example.Registry"} of {@code "JavaMonitorEnter com.example.Registry held by
+   * x"}.
+   */
+  private static String lockName(String what) {
+    String[] words = what.split(" ", 3);
+    return words.length < 2 ? what : "monitor " + words[1];
   }
 }

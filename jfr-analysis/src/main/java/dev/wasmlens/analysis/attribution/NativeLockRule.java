@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,34 +42,52 @@ final class NativeLockRule implements CauseRule {
             .append(holders.size() > 1 ? " and " + (holders.size() - 1) + " more" : "")
             .append(" (inferred: JFR has no event for this lock)");
     AttributedOperation why = context.explainHolder(main);
-    if (why != null) {
-      Share reason =
-          why.shares().stream().filter(s -> s.cause() == why.mainCause()).findFirst().orElse(null);
-      if (reason != null) {
-        evidence
-            .append("; that ")
-            .append(noun(main.phase()))
-            .append(" took ")
-            .append(main.durationNanos() / 1000)
-            .append(" us, mostly ")
-            .append(reason.cause().label())
-            .append(" (")
-            .append(reason.nanos() / 1000)
-            .append(" us, ")
-            .append(reason.strength().name().toLowerCase(java.util.Locale.ROOT))
-            .append(": ")
-            .append(reason.evidence())
-            .append(")");
-      }
+    Share reason =
+        why == null
+            ? null
+            : why.shares().stream()
+                .filter(s -> s.cause() == why.mainCause())
+                .findFirst()
+                .orElse(null);
+    List<BlameLink> chain = new ArrayList<>();
+    chain.add(
+        new BlameLink(
+            main.threadName(),
+            NativeLocks.sharedHandle(operation, main) + " lock",
+            operation(main),
+            main.durationNanos(),
+            reason == null ? null : reason.cause(),
+            reason == null ? -1 : reason.nanos(),
+            reason == null ? null : reason.strength(),
+            reason == null ? null : reason.evidence()));
+    if (reason != null) {
+      chain.addAll(reason.chain());
+      evidence
+          .append("; that ")
+          .append(noun(main.phase()))
+          .append(" took ")
+          .append(main.durationNanos() / 1000)
+          .append(" us, mostly ")
+          .append(reason.cause().label())
+          .append(" (")
+          .append(reason.nanos() / 1000)
+          .append(" us, ")
+          .append(reason.strength().name().toLowerCase(java.util.Locale.ROOT))
+          .append(": ")
+          .append(reason.evidence())
+          .append(")");
     }
-    return new Share(Cause.CONTENTION, taken, Strength.MEDIUM, evidence.toString());
+    return new Share(Cause.CONTENTION, taken, Strength.MEDIUM, evidence.toString(), chain);
   }
 
   /** For example {@code worker-0's call of run (m.wasm)}. */
   private static String describe(WasmOperation holder) {
-    return holder.threadName()
-        + "'s "
-        + noun(holder.phase())
+    return holder.threadName() + "'s " + operation(holder);
+  }
+
+  /** For example {@code call of run (m.wasm)}. */
+  private static String operation(WasmOperation holder) {
+    return noun(holder.phase())
         + " of "
         + holder.name()
         + (holder.phase() == WasmOperation.Phase.CALL ? " (" + holder.module() + ")" : "");

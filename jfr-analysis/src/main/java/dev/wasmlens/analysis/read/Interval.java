@@ -7,8 +7,15 @@ package dev.wasmlens.analysis.read;
  *     compilation)
  * @param what a short description for the evidence, for example {@code "GC pause"} or a monitor
  *     class
+ * @param holder for a monitor enter, the Java name of the thread that held the monitor when the
+ *     wait began; null otherwise
  */
-public record Interval(long startNanos, long endNanos, long threadId, String what) {
+public record Interval(long startNanos, long endNanos, long threadId, String what, String holder) {
+  /** An interval with no holder. */
+  public Interval(long startNanos, long endNanos, long threadId, String what) {
+    this(startNanos, endNanos, threadId, what, null);
+  }
+
   /** How much of {@code [start, end]} this interval covers, in nanoseconds. */
   public long overlap(long start, long end) {
     return Math.max(0, Math.min(end, endNanos) - Math.max(start, startNanos));

@@ -166,11 +166,17 @@ public final class RecordingScan {
         break;
       case "jdk.JavaMonitorEnter":
       case "jdk.JavaMonitorWait":
+        String owner = previousOwner(event);
         lockWaits.add(
-            interval(
-                event,
+            new Interval(
+                nanos(event.getStartTime()),
+                nanos(event.getEndTime()),
                 threadId(event.getThread()),
-                type.substring(4) + " " + className(event) + heldBy(event)));
+                type.substring(4)
+                    + " "
+                    + className(event)
+                    + (owner == null ? "" : " held by " + owner),
+                owner));
         break;
       case "jdk.ThreadPark":
         lockWaits.add(
@@ -413,13 +419,13 @@ public final class RecordingScan {
     return thread == null ? -1 : thread.getJavaThreadId();
   }
 
-  /** For a monitor enter, who held the monitor when the wait began. */
-  private static String heldBy(RecordedEvent event) {
+  /** For a monitor enter, the Java name of who held the monitor when the wait began, or null. */
+  private static String previousOwner(RecordedEvent event) {
     if (!event.hasField("previousOwner")) {
-      return "";
+      return null;
     }
     RecordedThread owner = event.getValue("previousOwner");
-    return owner == null ? "" : " held by " + owner.getJavaName();
+    return owner == null ? null : owner.getJavaName();
   }
 
   private static String className(RecordedEvent event) {

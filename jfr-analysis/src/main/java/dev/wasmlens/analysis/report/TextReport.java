@@ -74,11 +74,12 @@ public final class TextReport {
       }
       WasmOperation operation = attributed.operation();
       out.printf(
-          "%s  %s %s (%s) on %s, %s, outcome %s%n",
+          "%s  %s %s%s on %s, %s, outcome %s%n",
           Durations.format(operation.durationNanos()),
           operation.phase().label(),
           operation.name(),
-          operation.module(),
+          // A host call's import belongs to no module the events name.
+          operation.module() == null ? "" : " (" + operation.module() + ")",
           operation.threadName(),
           java.time.Instant.ofEpochSecond(0, operation.startNanos()),
           operation.outcome());

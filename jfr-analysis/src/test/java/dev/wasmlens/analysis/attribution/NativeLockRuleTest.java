@@ -24,7 +24,11 @@ class NativeLockRuleTest {
     WasmOperation holder = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 9_500, 1, 300);
     Interval monitor =
         new Interval(
-            200 * US, 9_200 * US, 2, "JavaMonitorEnter app.HostRegistry held by cache-refresher");
+            200 * US,
+            9_200 * US,
+            2,
+            "JavaMonitorEnter app.HostRegistry held by cache-refresher",
+            "cache-refresher");
     AttributedOperation result = attribute(waiter, List.of(holder), List.of(monitor));
     Share contention = result.shares().get(0);
     assertThat(contention.cause()).isEqualTo(Cause.CONTENTION);
@@ -37,6 +41,20 @@ class NativeLockRuleTest {
                 + " event for this lock); that call took 9500 us, mostly contention (9000 us,"
                 + " strong: 1 lock wait(s) on its thread (JavaMonitorEnter app.HostRegistry held"
                 + " by cache-refresher))");
+    // The same chain, structured: the store's holder and why, then the monitor's holder.
+    assertThat(contention.chain())
+        .containsExactly(
+            new BlameLink(
+                "worker-0",
+                "store lock",
+                "call of run (m.wasm)",
+                9_500 * US,
+                Cause.CONTENTION,
+                9_000 * US,
+                Strength.STRONG,
+                "1 lock wait(s) on its thread (JavaMonitorEnter app.HostRegistry held by"
+                    + " cache-refresher)"),
+            BlameLink.threadOnly("cache-refresher", "monitor app.HostRegistry"));
     assertThat(result.mainCause()).isEqualTo(Cause.CONTENTION);
   }
 
@@ -94,6 +112,12 @@ class NativeLockRuleTest {
         .contains("held by worker-b's call")
         .contains("held by worker-a's call")
         .doesNotContain("that call took 4000 us");
+    List<BlameLink> chain = attribute(d, List.of(a, b, c, d), List.of()).shares().get(0).chain();
+    assertThat(chain)
+        .extracting(BlameLink::thread)
+        .containsExactly("worker-c", "worker-b", "worker-a");
+    // The last link is named, but why it held the store so long is beyond the depth.
+    assertThat(chain.get(2).cause()).isNull();
   }
 
   private static AttributedOperation attribute(
