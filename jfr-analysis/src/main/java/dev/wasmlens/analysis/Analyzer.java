@@ -328,7 +328,10 @@ public final class Analyzer {
                   medians,
                   scan.lockHolders(),
                   new CpuActivity(
-                      scan.threadActivity(), scan.machineActivity(), scan.javaThreads())));
+                      scan.threadActivity(),
+                      scan.machineActivity(),
+                      scan.javaThreads(),
+                      scan.knowsEveryJavaThread())));
       RequestAttributor requestAttributor = new RequestAttributor(attributor);
       return new Explained(
           scan.operations().stream().map(attributor::attribute).collect(Collectors.toList()),

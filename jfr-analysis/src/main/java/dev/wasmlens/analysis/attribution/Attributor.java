@@ -8,11 +8,11 @@ import java.util.List;
  * Splits a slow operation's time over the causes. The rules run in a fixed order, each taking what
  * its evidence supports from what is left: pauses, lock waits and native lock waits (time blocked
  * off CPU, the holder of a native lock named with why it held it so long); in diagnosis recordings
- * the measured wait for a CPU, by who had the CPUs (GC threads, compiler threads, everyone else as
- * starvation), and time stolen from a thread that never left its CPU; measured host time; first
- * use; in other recordings competing compilations and remaining off-CPU time as inferred
- * starvation; then measured time on a CPU. Whatever is left is unexplained, never spread over
- * causes.
+ * a compile's blocked wait for its own native compile threads, the measured wait for a CPU, by who
+ * had the CPUs (GC threads, compiler threads, everyone else as starvation), and time stolen from a
+ * thread that never left its CPU; measured host time; first use; in other recordings competing
+ * compilations and remaining off-CPU time as inferred starvation; then measured time on a CPU.
+ * Whatever is left is unexplained, never spread over causes.
  */
 public final class Attributor {
   private static final List<CauseRule> RULES =
@@ -20,6 +20,8 @@ public final class Attributor {
           new PauseRule(),
           new ContentionRule(),
           new NativeLockRule(),
+          new CompileWorkersRule(),
+          new StarvedCompileWorkersRule(),
           new GcThreadsRule(),
           new CompilerThreadsRule(),
           new RunQueueRule(),

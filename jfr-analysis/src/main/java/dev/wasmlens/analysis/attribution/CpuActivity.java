@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class CpuActivity {
   /** No sampler in the recording. */
-  public static final CpuActivity NONE = new CpuActivity(List.of(), List.of(), Map.of());
+  public static final CpuActivity NONE = new CpuActivity(List.of(), List.of(), Map.of(), false);
 
   /** Kinds of thread that compete for the CPUs, each with the cause their CPU time counts to. */
   public enum Competitor {
@@ -48,9 +48,11 @@ public final class CpuActivity {
 
   /**
    * What competed with one thread for the CPUs over an interval: CPU nanoseconds per kind of
-   * competitor, and per thread, busiest first.
+   * competitor, and per thread, busiest first; and the time each kind of this process's threads
+   * spent waiting for a CPU themselves.
    */
-  public record Competition(Map<Competitor, Long> nanos, List<Competing> threads) {
+  public record Competition(
+      Map<Competitor, Long> nanos, List<Competing> threads, Map<Competitor, Long> waitNanos) {
     public long total() {
       return nanos.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -70,18 +72,26 @@ public final class CpuActivity {
   private final List<ThreadActivity> threads;
   private final List<MachineActivity> machine;
   private final Map<Long, String> javaThreads;
+  private final boolean everyJavaThreadKnown;
   private final long longestSampleNanos;
 
   /**
-   * @param javaThreads Java threads that ran wasm, by OS thread id, with their Java names
+   * @param javaThreads Java threads by OS thread id, with their Java names
+   * @param everyJavaThreadKnown whether {@code javaThreads} holds every Java thread that ran (the
+   *     recording has JFR's per-thread events), so that any other thread is a native one; otherwise
+   *     it holds those that ran wasm, and native threads are known by the launcher's name only
    */
   public CpuActivity(
-      List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
+      List<ThreadActivity> threads,
+      List<MachineActivity> machine,
+      Map<Long, String> javaThreads,
+      boolean everyJavaThreadKnown) {
     this.threads = new ArrayList<>(threads);
     this.threads.sort(Comparator.comparingLong(ThreadActivity::startNanos));
     this.machine = new ArrayList<>(machine);
     this.machine.sort(Comparator.comparingLong(MachineActivity::startNanos));
     this.javaThreads = javaThreads;
+    this.everyJavaThreadKnown = everyJavaThreadKnown;
     this.longestSampleNanos =
         threads.stream().mapToLong(t -> t.endNanos() - t.startNanos()).max().orElse(0);
   }
@@ -96,6 +106,7 @@ public final class CpuActivity {
    */
   public Competition competitionFor(long osThreadId, long start, long end) {
     Map<Competitor, Long> nanos = new EnumMap<>(Competitor.class);
+    Map<Competitor, Long> waitNanos = new EnumMap<>(Competitor.class);
     Map<Long, Competing> byThread = new HashMap<>();
     long processCpu = 0;
     for (int i = firstPossiblyOverlapping(start); i < threads.size(); i++) {
@@ -104,19 +115,22 @@ public final class CpuActivity {
         break;
       }
       long cpu = sample.prorated(sample.cpuNanos(), start, end);
-      if (cpu <= 0) {
-        continue;
-      }
-      processCpu += cpu;
-      if (sample.osThreadId() == osThreadId) {
+      long wait = sample.prorated(sample.runQueueNanos(), start, end);
+      processCpu += Math.max(0, cpu);
+      if (sample.osThreadId() == osThreadId || cpu <= 0 && wait <= 0) {
         continue;
       }
       Competitor kind = kindOf(sample.osThreadId(), sample.threadName());
+      if (wait > 0) {
+        waitNanos.merge(kind, wait, Long::sum);
+      }
+      if (cpu <= 0) {
+        continue;
+      }
       nanos.merge(kind, cpu, Long::sum);
       byThread.merge(
           sample.osThreadId(),
-          new Competing(
-              javaThreads.getOrDefault(sample.osThreadId(), sample.threadName()), kind, cpu),
+          new Competing(name(sample.osThreadId(), sample.threadName(), kind), kind, cpu),
           (a, b) -> new Competing(a.name(), a.kind(), a.nanos() + b.nanos()));
     }
     long otherProcesses = 0;
@@ -141,13 +155,10 @@ public final class CpuActivity {
     }
     List<Competing> busiest = new ArrayList<>(byThread.values());
     busiest.sort(Comparator.comparingLong(Competing::nanos).reversed());
-    return new Competition(nanos, busiest);
+    return new Competition(nanos, busiest, waitNanos);
   }
 
   Competitor kindOf(long osThreadId, String name) {
-    if (javaThreads.containsKey(osThreadId)) {
-      return Competitor.APPLICATION_THREADS;
-    }
     String kernelName = name == null ? "" : name;
     if (GC_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
       return Competitor.GC_THREADS;
@@ -158,9 +169,25 @@ public final class CpuActivity {
     if (OBSERVER_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
       return Competitor.OBSERVER_THREADS;
     }
-    return kernelName.equals(LAUNCHER_NAME)
+    if (javaThreads.containsKey(osThreadId)) {
+      return Competitor.APPLICATION_THREADS;
+    }
+    // Native threads take their creator's name: Wasmtime's compile threads started from a thread
+    // "worker-1" are "worker-1" too, and only the list of Java threads tells them apart.
+    return everyJavaThreadKnown || kernelName.equals(LAUNCHER_NAME)
         ? Competitor.NATIVE_THREADS
         : Competitor.APPLICATION_THREADS;
+  }
+
+  /**
+   * A thread's name in the evidence: its Java name, or the kernel's marked as a native thread's.
+   */
+  private String name(long osThreadId, String kernelName, Competitor kind) {
+    String javaName = javaThreads.get(osThreadId);
+    if (javaName != null) {
+      return javaName;
+    }
+    return kind == Competitor.NATIVE_THREADS ? kernelName + " (native)" : kernelName;
   }
 
   /** The first sample that can overlap {@code start}: none is longer than the longest. */

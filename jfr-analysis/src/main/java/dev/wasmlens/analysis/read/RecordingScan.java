@@ -53,6 +53,7 @@ public final class RecordingScan {
   private final List<MachineActivity> machineActivity = new ArrayList<>();
   private final Map<String, String> settings = new HashMap<>();
   private final Map<Long, String> javaThreads = new HashMap<>();
+  private boolean javaThreadCensus;
   private String serviceName;
   private String hostName;
   private long wasmEvents;
@@ -191,6 +192,16 @@ public final class RecordingScan {
                 event,
                 threadId(event.getThread()),
                 "deoptimization (" + event.getString("reason") + ")"));
+        break;
+      case "jdk.ThreadCPULoad":
+      case "jdk.ThreadStart":
+        // Every Java thread alive has a ThreadCPULoad each period: the list of Java threads.
+        RecordedThread javaThread =
+            type.equals("jdk.ThreadStart") ? event.getValue("thread") : event.getThread();
+        if (javaThread != null && javaThread.getJavaName() != null) {
+          javaThreads.putIfAbsent(javaThread.getOSThreadId(), javaThread.getJavaName());
+          javaThreadCensus = true;
+        }
         break;
       case "jdk.CPULoad":
         if (!CpuLoadSample.hasBaseline(event)) {
@@ -347,11 +358,20 @@ public final class RecordingScan {
   }
 
   /**
-   * The Java threads that ran wasm operations, by OS thread id, with their Java names (the kernel's
-   * name of the main thread, for one, is {@code java}).
+   * The Java threads, by OS thread id, with their Java names (the kernel's name of the main thread,
+   * for one, is {@code java}): those that ran wasm operations, and those JFR's per-thread events
+   * ({@code jdk.ThreadCPULoad}, {@code jdk.ThreadStart}) name.
    */
   public Map<Long, String> javaThreads() {
     return javaThreads;
+  }
+
+  /**
+   * Whether {@link #javaThreads} lists every Java thread: JFR's per-thread events were recorded, so
+   * a thread the sampler saw that is not among them is a native thread (Wasmtime's, say).
+   */
+  public boolean knowsEveryJavaThread() {
+    return javaThreadCensus;
   }
 
   /** Whether the recording holds the thread sampler's events (kept or not). */

@@ -104,7 +104,8 @@ class RequestAttributorTest {
         new CpuActivity(
             List.of(new ThreadActivity(0, 1_000 * US, 5, "C2 CompilerThre", 900 * US, 0)),
             List.of(),
-            Map.of(100L, "worker"));
+            Map.of(100L, "worker"),
+            false);
     AttributedRequest result =
         new RequestAttributor(
                 new Attributor(

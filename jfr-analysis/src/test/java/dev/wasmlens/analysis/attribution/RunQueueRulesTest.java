@@ -133,6 +133,27 @@ class RunQueueRulesTest {
   }
 
   @Test
+  void withEveryJavaThreadKnownAThreadNamedAfterItsCreatorIsNative() {
+    // Wasmtime's compile threads started from worker-1 carry its kernel name, not its tid.
+    CpuActivity activity =
+        new CpuActivity(
+            List.of(
+                sample(8, "worker-1", 0, 1_000, 700),
+                sample(LOADGEN_TID, "load-gen", 0, 1_000, 100)),
+            List.of(),
+            Map.of(7L, "worker-1", LOADGEN_TID, "load-gen"),
+            true);
+    assertThat(activity.kindOf(7, "worker-1"))
+        .isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
+    assertThat(activity.kindOf(8, "worker-1")).isEqualTo(CpuActivity.Competitor.NATIVE_THREADS);
+    assertThat(activity.kindOf(9, "C2 CompilerThre"))
+        .isEqualTo(CpuActivity.Competitor.JIT_COMPILER_THREADS);
+    assertThat(activity.competitionFor(OWN_TID, 0, 1_000 * US).threads())
+        .extracting(CpuActivity.Competing::name)
+        .containsExactly("worker-1 (native)", "load-gen");
+  }
+
+  @Test
   void aPauseTakesOnlyBlockedTimeAndNeverTheMeasuredWait() {
     // The pause covers the whole call, but 500 us of it the thread waited on a run queue.
     AttributedOperation result =
@@ -173,7 +194,7 @@ class RunQueueRulesTest {
 
   private static CpuActivity activity(
       List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
-    return new CpuActivity(threads, machine, javaThreads);
+    return new CpuActivity(threads, machine, javaThreads, false);
   }
 
   private static ThreadActivity sample(long tid, String name, long fromUs, long toUs, long cpuUs) {
@@ -208,6 +229,49 @@ class RunQueueRulesTest {
                 + " meanwhile");
     assertThat(attribute(stayedOn, List.of(), CpuActivity.NONE).shares().get(0).strength())
         .isEqualTo(Strength.MEDIUM);
+  }
+
+  @Test
+  void aCompileBlockedWhileWasmtimesNativeThreadsWorkedIsItsOwnWork() {
+    // 1 ms compile, 100 us on its own thread's CPU, 900 us asleep while Wasmtime's compile thread
+    // (not a Java thread, named after its creator) ran 600 us and waited 200 us for a CPU.
+    WasmOperation compile =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            1_000 * US,
+            1,
+            OWN_TID,
+            "worker-1",
+            "m.wasm",
+            "m.wasm",
+            7,
+            0,
+            0,
+            "ok",
+            100 * US,
+            0,
+            3,
+            0,
+            false,
+            null);
+    CpuActivity activity =
+        new CpuActivity(
+            List.of(new ThreadActivity(0, 1_000 * US, 8, "worker-1", 600 * US, 200 * US)),
+            List.of(),
+            Map.of(OWN_TID, "worker-1"),
+            true);
+    assertThat(attribute(compile, List.of(), activity).shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(
+            tuple(Cause.ON_CPU, 600 * US, Strength.MEDIUM),
+            tuple(Cause.CPU_STARVATION, 200 * US, Strength.MEDIUM),
+            tuple(Cause.ON_CPU, 100 * US, Strength.STRONG),
+            tuple(Cause.UNEXPLAINED, 100 * US, Strength.WEAK));
+    // A call is not a compile: the same native activity explains none of its blocked time.
+    assertThat(attribute(call(100, 0, 3), List.of(), activity).shares())
+        .extracting(Share::cause)
+        .containsExactly(Cause.ON_CPU, Cause.UNEXPLAINED);
   }
 
   @Test
