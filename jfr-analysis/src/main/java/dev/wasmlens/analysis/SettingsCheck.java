@@ -1,52 +1,76 @@
 package dev.wasmlens.analysis;
 
+import dev.wasmlens.analysis.attribution.Attributor;
+import dev.wasmlens.analysis.attribution.Attributor.Requirement;
+import dev.wasmlens.analysis.attribution.RequiredEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Says when a recording cannot support a cause: an event was off, or its threshold hid the short
- * ones. The advice is always the same: record with the agent's settings ({@code
- * wasmlens.jfr.file=...}, or {@code java -jar wasmlens-agent.jar jfc}).
+ * Says when a recording cannot support a cause: an event a rule reads was off, or its threshold hid
+ * the short ones. The list follows from the rules' own declarations ({@link
+ * Attributor#requirements()}); the advice is always the same: record with the agent's settings
+ * ({@code wasmlens.jfr.file=...}, or {@code java -jar wasmlens-agent.jar jfc}).
  */
 final class SettingsCheck {
-  /** Lock waits shorter than this still matter to a millisecond-scale call. */
-  static final long MAX_LOCK_THRESHOLD_NANOS = 1_000_000;
-
   private static final String ADVICE =
       "record with the agent's settings (wasmlens.jfr.file=..., or java -jar wasmlens-agent.jar jfc)";
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s)");
 
   private SettingsCheck() {}
 
+  /**
+   * One line per required event the recording's settings ({@code event#setting -> value}, from
+   * {@code jdk.ActiveSetting}) leave off or above its threshold; none when there are no settings.
+   */
   static List<String> warnings(Map<String, String> settings) {
+    return warnings(settings, Attributor.requirements());
+  }
+
+  static List<String> warnings(Map<String, String> settings, List<Requirement> requirements) {
     List<String> warnings = new ArrayList<>();
     if (settings.isEmpty()) {
       return warnings;
     }
-    if (!"true".equals(settings.get("jdk.SafepointEnd#enabled"))) {
-      warnings.add(
-          "jdk.SafepointEnd was off: safepoint pauses are missing, only GC pauses count; "
-              + ADVICE);
+    Map<String, List<Requirement>> byEvent = new LinkedHashMap<>();
+    for (Requirement requirement : requirements) {
+      byEvent
+          .computeIfAbsent(requirement.required().event(), e -> new ArrayList<>())
+          .add(requirement);
     }
-    for (String event : new String[] {"jdk.JavaMonitorEnter", "jdk.ThreadPark"}) {
-      long threshold = nanos(settings.get(event + "#threshold"));
-      if (!"true".equals(settings.get(event + "#enabled"))
-          || threshold > MAX_LOCK_THRESHOLD_NANOS) {
-        warnings.add(
+    for (Map.Entry<String, List<Requirement>> entry : byEvent.entrySet()) {
+      String event = entry.getKey();
+      List<Requirement> needing = entry.getValue();
+      long strictest =
+          needing.stream().mapToLong(r -> r.required().maxThresholdNanos()).min().orElseThrow();
+      String problem;
+      if (!"true".equals(settings.get(event + "#enabled"))) {
+        problem = event + " was off";
+      } else if (strictest != RequiredEvent.ANY_THRESHOLD
+          && nanos(settings.get(event + "#threshold")) > strictest) {
+        problem =
             event
-                + " was off or above 1 ms ("
+                + " had a threshold of "
                 + settings.get(event + "#threshold")
-                + "): shorter lock waits are missing; "
-                + ADVICE);
+                + " (at most "
+                + (strictest == 0 ? "0 ms" : strictest / 1_000_000 + " ms")
+                + " needed)";
+      } else {
+        continue;
       }
-    }
-    if (!"true".equals(settings.get("jdk.Compilation#enabled"))
-        || nanos(settings.get("jdk.Compilation#threshold")) > 0) {
       warnings.add(
-          "jdk.Compilation was off or had a threshold: JIT evidence is incomplete; " + ADVICE);
+          problem
+              + ": "
+              + needing.get(0).required().withoutIt()
+              + " ("
+              + needing.stream().map(Requirement::rule).distinct().collect(Collectors.joining(", "))
+              + "); "
+              + ADVICE);
     }
     return warnings;
   }

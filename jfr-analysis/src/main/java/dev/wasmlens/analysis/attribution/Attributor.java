@@ -32,7 +32,25 @@ public final class Attributor {
           new CpuStarvationRule(),
           new OnCpuRule());
 
+  /**
+   * One event one rule reads, for the settings check.
+   *
+   * @param rule the rule's class name, for example {@code ContentionRule}
+   */
+  public record Requirement(String rule, Cause cause, RequiredEvent required) {}
+
   private final Context context;
+
+  /** Every rule's required events, in the rules' order. */
+  public static List<Requirement> requirements() {
+    List<Requirement> requirements = new ArrayList<>();
+    for (CauseRule rule : RULES) {
+      for (RequiredEvent required : rule.requiredEvents()) {
+        requirements.add(new Requirement(rule.getClass().getSimpleName(), rule.cause(), required));
+      }
+    }
+    return requirements;
+  }
 
   public Attributor(Context context) {
     this.context = context;

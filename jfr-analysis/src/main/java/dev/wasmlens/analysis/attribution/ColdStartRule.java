@@ -9,6 +9,11 @@ import dev.wasmlens.analysis.read.WasmOperation;
  */
 final class ColdStartRule implements CauseRule {
   @Override
+  public Cause cause() {
+    return Cause.COLD_START;
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     long median = context.medianNanos(operation);
     if (!operation.firstUse() || median < 0) {

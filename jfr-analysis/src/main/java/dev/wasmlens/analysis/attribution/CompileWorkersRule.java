@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.attribution.CpuActivity.Competitor;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
 
 /**
  * A compile waiting for its own work: Wasmtime compiles a module's functions in parallel on native
@@ -15,6 +16,16 @@ import dev.wasmlens.analysis.read.WasmOperation;
  * second compile at the same moment shares them. Needs diagnosis recordings with thread samples.
  */
 final class CompileWorkersRule implements CauseRule {
+  @Override
+  public Cause cause() {
+    return Cause.ON_CPU;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return RequiredEvent.THREAD_SAMPLES;
+  }
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     if (!StarvedCompileWorkersRule.applies(operation, budget)) {

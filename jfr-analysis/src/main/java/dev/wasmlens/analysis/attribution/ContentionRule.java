@@ -10,6 +10,24 @@ import java.util.List;
  * evidence.
  */
 final class ContentionRule implements CauseRule {
+  /** Lock waits shorter than this still matter to a millisecond-scale call. */
+  static final long MAX_LOCK_THRESHOLD_NANOS = 1_000_000;
+
+  @Override
+  public Cause cause() {
+    return Cause.CONTENTION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return List.of(
+        new RequiredEvent(
+            "jdk.JavaMonitorEnter", MAX_LOCK_THRESHOLD_NANOS, "shorter monitor waits are missing"),
+        new RequiredEvent(
+            "jdk.JavaMonitorWait", MAX_LOCK_THRESHOLD_NANOS, "shorter monitor waits are missing"),
+        new RequiredEvent("jdk.ThreadPark", MAX_LOCK_THRESHOLD_NANOS, "shorter parks are missing"));
+  }
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     List<Interval> waits = context.lockWaitsDuring(operation);

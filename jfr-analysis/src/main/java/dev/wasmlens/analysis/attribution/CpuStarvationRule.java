@@ -1,6 +1,7 @@
 package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
 
 /**
  * For recordings without a measured run-queue wait (made before diagnosis recordings had it, or
@@ -12,6 +13,18 @@ import dev.wasmlens.analysis.read.WasmOperation;
 final class CpuStarvationRule implements CauseRule {
   /** Machine CPU load (0 to 1) at which runnable threads queue for a core. */
   static final double BUSY_MACHINE_LOAD = 0.8;
+
+  @Override
+  public Cause cause() {
+    return Cause.CPU_STARVATION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return List.of(
+        new RequiredEvent(
+            "jdk.CPULoad", RequiredEvent.ANY_THRESHOLD, "the machine's load is unknown"));
+  }
 
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {

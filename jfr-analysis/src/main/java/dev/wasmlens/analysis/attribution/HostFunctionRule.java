@@ -5,6 +5,11 @@ import dev.wasmlens.analysis.read.WasmOperation;
 /** Time the guest spent in Java host functions, as the agent measured it: strong evidence. */
 final class HostFunctionRule implements CauseRule {
   @Override
+  public Cause cause() {
+    return Cause.HOST_FUNCTIONS;
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     long taken = budget.take(operation.hostNanos());
     return taken == 0

@@ -12,6 +12,21 @@ import java.util.List;
  */
 final class JitRule implements CauseRule {
   @Override
+  public Cause cause() {
+    return Cause.JIT;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return List.of(
+        new RequiredEvent("jdk.Compilation", 0, "JIT evidence is incomplete"),
+        new RequiredEvent(
+            "jdk.Deoptimization", RequiredEvent.ANY_THRESHOLD, "deoptimizations are missing"),
+        new RequiredEvent(
+            "jdk.CPULoad", RequiredEvent.ANY_THRESHOLD, "the machine's load is unknown"));
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     if (operation.phase() == WasmOperation.Phase.COMPILE || budget.splitsOffCpu()) {
       return null;

@@ -17,6 +17,16 @@ import java.util.stream.Collectors;
  */
 final class NativeLockRule implements CauseRule {
   @Override
+  public Cause cause() {
+    return Cause.CONTENTION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return RequiredEvent.WASM_PHASES;
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     List<WasmOperation> holders = context.lockHoldersDuring(operation);
     if (holders.isEmpty()) {

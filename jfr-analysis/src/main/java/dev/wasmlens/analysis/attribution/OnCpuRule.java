@@ -9,6 +9,11 @@ import dev.wasmlens.analysis.read.WasmOperation;
  */
 final class OnCpuRule implements CauseRule {
   @Override
+  public Cause cause() {
+    return Cause.ON_CPU;
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     if (operation.cpuNanos() < 0) {
       return null;

@@ -17,6 +17,21 @@ final class PauseRule implements CauseRule {
   static final double STOPPED_SHARE = 0.9;
 
   @Override
+  public Cause cause() {
+    return Cause.GC_SAFEPOINT;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return List.of(
+        new RequiredEvent(
+            "jdk.SafepointBegin", 0, "safepoint pauses are missing, only GC pauses count"),
+        new RequiredEvent(
+            "jdk.SafepointEnd", 0, "safepoint pauses are missing, only GC pauses count"),
+        new RequiredEvent("jdk.GCPhasePause", 0, "short GC pauses are missing"));
+  }
+
+  @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     List<Interval> pauses = context.pausesDuring(operation);
     if (pauses.isEmpty()) {

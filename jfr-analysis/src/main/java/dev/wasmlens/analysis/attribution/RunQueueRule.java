@@ -1,6 +1,7 @@
 package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
 
 /**
  * CPU starvation, measured: the rest of the operation's run-queue wait, after GC and compiler
@@ -9,6 +10,16 @@ import dev.wasmlens.analysis.read.WasmOperation;
  * (diagnosis recordings); without it {@link CpuStarvationRule} infers starvation from off-CPU time.
  */
 final class RunQueueRule implements CauseRule {
+  @Override
+  public Cause cause() {
+    return Cause.CPU_STARVATION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return RequiredEvent.THREAD_SAMPLES;
+  }
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     return RunQueueShares.rest(operation, context, budget);

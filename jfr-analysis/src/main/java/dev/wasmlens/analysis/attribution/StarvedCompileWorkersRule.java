@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.attribution.CpuActivity.Competitor;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
 
 /**
  * A compile whose native compile threads waited for a CPU ({@link CompileWorkersRule} takes the
@@ -9,6 +10,16 @@ import dev.wasmlens.analysis.read.WasmOperation;
  * starvation one step removed. Medium evidence, as for that rule.
  */
 final class StarvedCompileWorkersRule implements CauseRule {
+  @Override
+  public Cause cause() {
+    return Cause.CPU_STARVATION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return RequiredEvent.THREAD_SAMPLES;
+  }
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     if (!applies(operation, budget)) {

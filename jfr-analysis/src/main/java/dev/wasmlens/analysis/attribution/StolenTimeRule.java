@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import dev.wasmlens.analysis.attribution.CpuActivity.Competitor;
 import dev.wasmlens.analysis.read.WasmOperation;
+import java.util.List;
 
 /**
  * CPU starvation below the operating system: the operation's thread was never switched out (the
@@ -15,6 +16,16 @@ import dev.wasmlens.analysis.read.WasmOperation;
  * switches of the operation); takes nothing otherwise.
  */
 final class StolenTimeRule implements CauseRule {
+  @Override
+  public Cause cause() {
+    return Cause.CPU_STARVATION;
+  }
+
+  @Override
+  public List<RequiredEvent> requiredEvents() {
+    return RequiredEvent.THREAD_SAMPLES;
+  }
+
   @Override
   public Share attribute(WasmOperation operation, Context context, Budget budget) {
     long stolen = budget.stolen();
