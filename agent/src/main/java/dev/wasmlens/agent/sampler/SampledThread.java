@@ -5,9 +5,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One thread as the sampler follows it: its open {@code schedstat} and its last readings. */
 final class SampledThread implements AutoCloseable {
+  /**
+   * Kernel names of the JVM's GC and JIT compiler threads. They sit idle between bursts (a
+   * collection, a compile) that are what the analyzer names apart, so they are read every round
+   * even when idle: a burst spread over ten idle periods would count as another process's CPU.
+   */
+  private static final List<String> BURSTY_PREFIXES =
+      List.of(
+          "GC Thread",
+          "G1 ",
+          "VM Thread",
+          "ZWorker",
+          "Shenandoah",
+          "C1 CompilerThre",
+          "C2 CompilerThre");
+
   final long osThreadId;
   private final Path folder;
   private final SchedStat stat;
@@ -17,6 +33,7 @@ final class SampledThread implements AutoCloseable {
   private long lastRunQueueNanos;
   private ThreadSampleEvent pending;
   private boolean idle;
+  private boolean bursty;
 
   private SampledThread(long osThreadId, Path folder, SchedStat stat) {
     this.osThreadId = osThreadId;
@@ -84,9 +101,12 @@ final class SampledThread implements AutoCloseable {
     return cpu;
   }
 
-  /** Whether the thread neither ran nor waited for a CPU between its last two samples. */
+  /**
+   * Whether the thread neither ran nor waited for a CPU between its last two samples, and is not
+   * one of the JVM's bursty GC or JIT threads: the sampler reads such a thread less often.
+   */
   boolean idle() {
-    return idle;
+    return idle && !bursty;
   }
 
   @Override
@@ -97,6 +117,7 @@ final class SampledThread implements AutoCloseable {
   private void readName() {
     try {
       name = new String(Files.readAllBytes(folder.resolve("comm")), StandardCharsets.UTF_8).strip();
+      bursty = BURSTY_PREFIXES.stream().anyMatch(name::startsWith);
     } catch (IOException e) {
       // Gone between the two reads: the next sample finds it ended.
     }
