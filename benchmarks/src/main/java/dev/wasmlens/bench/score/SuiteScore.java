@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
@@ -47,9 +48,6 @@ final class SuiteScore {
                   + (truth.expectedCauseOnFaultThread() == null
                       ? ""
                       : " (own thread: " + truth.expectedCauseOnFaultThread() + ")");
-          double excess = runs.stream().mapToDouble(RunScore::excess).sum();
-          long right = sum(runs, r -> r.right);
-          long wrong = sum(runs, r -> r.wrong);
           Map<String, Long> got = new TreeMap<>();
           runs.forEach(r -> r.faultCauses.forEach((c, n) -> got.merge(c, n, Long::sum)));
           out.append(
@@ -66,14 +64,8 @@ final class SuiteScore {
                   perRunDecimal(runs, RunScore::excess),
                   perRun(runs, r -> r.right),
                   perRun(runs, r -> r.wrong),
-                  ratio(
-                      excess < 1 ? Double.NaN : Math.min(1, right / excess),
-                      runs,
-                      RunScore::recall),
-                  ratio(
-                      right + wrong == 0 ? Double.NaN : (double) right / (right + wrong),
-                      runs,
-                      RunScore::precision),
+                  ratio(recall(scenario), runs, RunScore::recall),
+                  ratio(precision(scenario), runs, RunScore::precision),
                   got.entrySet().stream()
                       .map(e -> e.getKey() + " " + e.getValue())
                       .collect(Collectors.joining(", "))));
@@ -101,21 +93,51 @@ final class SuiteScore {
                         .map(r -> String.format(Locale.ROOT, "%.1f ms", r.tailNanos / 1e6))
                         .collect(Collectors.joining(", "))));
             for (String cause : causes) {
-              long nanos =
-                  runs.stream().mapToLong(r -> r.nanosByCause.getOrDefault(cause, 0L)).sum();
-              long total = runs.stream().mapToLong(r -> r.tailNanos).sum();
               out.append(' ')
-                  .append(
-                      ratio(
-                          total == 0 ? Double.NaN : (double) nanos / total,
-                          runs,
-                          r -> r.share(cause)))
+                  .append(ratio(cleanShare(scenario, cause), runs, r -> r.share(cause)))
                   .append(" |");
             }
             out.append('\n');
           });
     }
     return out.toString();
+  }
+
+  /** The fault scenarios scored, by name. */
+  Set<String> faultScenarios() {
+    return faulty.keySet();
+  }
+
+  /** The clean scenarios scored, by name. */
+  Set<String> cleanScenarios() {
+    return clean.keySet();
+  }
+
+  /**
+   * Recall pooled over {@code scenario}'s runs: named right over the excess, at most 1; NaN without
+   * excess or runs.
+   */
+  double recall(String scenario) {
+    List<RunScore> runs = faulty.getOrDefault(scenario, List.of());
+    double excess = runs.stream().mapToDouble(RunScore::excess).sum();
+    return excess < 1 ? Double.NaN : Math.min(1, sum(runs, r -> r.right) / excess);
+  }
+
+  /** Precision pooled over {@code scenario}'s runs; NaN when nothing was given its cause. */
+  double precision(String scenario) {
+    List<RunScore> runs = faulty.getOrDefault(scenario, List.of());
+    long right = sum(runs, r -> r.right);
+    long wrong = sum(runs, r -> r.wrong);
+    return right + wrong == 0 ? Double.NaN : (double) right / (right + wrong);
+  }
+
+  /** The share of a clean scenario's tail time, pooled over its runs, given {@code cause}. */
+  double cleanShare(String scenario, String cause) {
+    List<CleanScore> runs = clean.getOrDefault(scenario, List.of());
+    long total = sum(runs, r -> r.tailNanos);
+    return total == 0
+        ? Double.NaN
+        : (double) sum(runs, r -> r.nanosByCause.getOrDefault(cause, 0L)) / total;
   }
 
   void writeJson(Path file) throws IOException {

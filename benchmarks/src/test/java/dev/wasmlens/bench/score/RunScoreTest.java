@@ -32,48 +32,7 @@ class RunScoreTest {
   @Test
   void recallCountsTheExcessOverTheCleanRateAndPrecisionTheSlowedCleanOperationsNamedAlike()
       throws Exception {
-    List<Operation> operations = new ArrayList<>();
-    List<String> tail = new ArrayList<>();
-    // 100 clean calls of 100 us, one of them 1 ms: p99 100 us, slowed above 300 us, 1% slowed.
-    for (int i = 0; i < 100; i++) {
-      long start = T0 + 1100 * MS + i * 10 * MS;
-      long duration = i == 50 ? MS : MS / 10;
-      operations.add(new Operation("CALL", CALL, 1, "wasm-request-1", start, start + duration));
-    }
-    tail.add(verdict(1, T0 + 1600 * MS, "CONTENTION"));
-    // 50 calls in the fault, 10 of them 5 ms: 8 named CONTENTION, 1 CPU_STARVATION, 1 not in the
-    // tail.
-    for (int i = 0; i < 50; i++) {
-      long start = T0 + 3100 * MS + i * 20 * MS;
-      long duration = i < 10 ? 5 * MS : MS / 10;
-      operations.add(new Operation("CALL", CALL, 2, "wasm-request-2", start, start + duration));
-      if (i < 8) {
-        tail.add(verdict(2, start, "CONTENTION"));
-      } else if (i == 8) {
-        tail.add(verdict(2, start, "CPU_STARVATION"));
-      }
-    }
-    // The injector's own blocked call, named for its host function as the truth expects.
-    operations.add(
-        new Operation("CALL", CALL, 9, "fault-host-block", T0 + 4000 * MS, T0 + 4030 * MS));
-    tail.add(verdict(9, T0 + 4000 * MS, "HOST_FUNCTIONS"));
-    // Slowed in the fault's aftermath (within 500 ms of its end): neither clean nor the fault's.
-    operations.add(
-        new Operation("CALL", CALL, 1, "wasm-request-1", T0 + 5100 * MS, T0 + 5110 * MS));
-    tail.add(verdict(1, T0 + 5100 * MS, "CONTENTION"));
-    // A key with too few clean operations is not scored.
-    operations.add(
-        new Operation(
-            "TEARDOWN", "TEARDOWN  store", 1, "wasm-request-1", T0 + 3200 * MS, T0 + 3300 * MS));
-
-    RunScore score =
-        RunScore.score(
-            TRUTH,
-            operations,
-            AnalyzerReport.parse(
-                new ObjectMapper()
-                    .readTree("{\"services\":[{\"tail\":[" + String.join(",", tail) + "]}]}")));
-
+    RunScore score = hostBlockRun();
     assertThat(score.thresholds).isEqualTo(Map.of(CALL, 3 * MS / 10));
     assertThat(score.cleanOperations).isEqualTo(100);
     assertThat(score.slowedClean).isEqualTo(1);
@@ -112,6 +71,70 @@ class RunScoreTest {
     assertThat(score.slowedInFault).isZero();
     assertThat(score.recall()).isNaN();
     assertThat(score.precision()).isNaN();
+  }
+
+  /**
+   * A host-block run in which 9 of 10.49 excess slowed calls are named right and 1 clean wrongly.
+   */
+  private static RunScore hostBlockRun() throws Exception {
+    List<Operation> operations = new ArrayList<>();
+    List<String> tail = new ArrayList<>();
+    // 100 clean calls of 100 us, one of them 1 ms: p99 100 us, slowed above 300 us, 1% slowed.
+    for (int i = 0; i < 100; i++) {
+      long start = T0 + 1100 * MS + i * 10 * MS;
+      long duration = i == 50 ? MS : MS / 10;
+      operations.add(new Operation("CALL", CALL, 1, "wasm-request-1", start, start + duration));
+    }
+    tail.add(verdict(1, T0 + 1600 * MS, "CONTENTION"));
+    // 50 calls in the fault, 10 of them 5 ms: 8 named CONTENTION, 1 CPU_STARVATION, 1 not in the
+    // tail.
+    for (int i = 0; i < 50; i++) {
+      long start = T0 + 3100 * MS + i * 20 * MS;
+      long duration = i < 10 ? 5 * MS : MS / 10;
+      operations.add(new Operation("CALL", CALL, 2, "wasm-request-2", start, start + duration));
+      if (i < 8) {
+        tail.add(verdict(2, start, "CONTENTION"));
+      } else if (i == 8) {
+        tail.add(verdict(2, start, "CPU_STARVATION"));
+      }
+    }
+    // The injector's own blocked call, named for its host function as the truth expects.
+    operations.add(
+        new Operation("CALL", CALL, 9, "fault-host-block", T0 + 4000 * MS, T0 + 4030 * MS));
+    tail.add(verdict(9, T0 + 4000 * MS, "HOST_FUNCTIONS"));
+    // Slowed in the fault's aftermath (within 500 ms of its end): neither clean nor the fault's.
+    operations.add(
+        new Operation("CALL", CALL, 1, "wasm-request-1", T0 + 5100 * MS, T0 + 5110 * MS));
+    tail.add(verdict(1, T0 + 5100 * MS, "CONTENTION"));
+    // A key with too few clean operations is not scored.
+    operations.add(
+        new Operation(
+            "TEARDOWN", "TEARDOWN  store", 1, "wasm-request-1", T0 + 3200 * MS, T0 + 3300 * MS));
+
+    return RunScore.score(
+        TRUTH,
+        operations,
+        AnalyzerReport.parse(
+            new ObjectMapper()
+                .readTree("{\"services\":[{\"tail\":[" + String.join(",", tail) + "]}]}")));
+  }
+
+  @Test
+  void floorsSayWhichScenarioFellShortAndAFloorOnNothingScoredIsNotMet() throws Exception {
+    SuiteScore suite = new SuiteScore();
+    suite.add(hostBlockRun());
+    // Recall 86%, precision 90%.
+    assertThat(
+            new ScoreFloors(Map.of("host-block", 0.8), Map.of("host-block", 0.9), 2).unmet(suite))
+        .isEmpty();
+    assertThat(
+            new ScoreFloors(
+                    Map.of("host-block", 0.9, "cpu-hog", 0.5), Map.of("host-block", 0.95), 2)
+                .unmet(suite))
+        .containsExactlyInAnyOrder(
+            "host-block: recall 86%, below the floor of 90%",
+            "cpu-hog: no recall (not scored, or nothing to count)",
+            "host-block: precision 90%, below the floor of 95%");
   }
 
   private static String verdict(long threadId, long start, String cause) {
