@@ -26,8 +26,10 @@ public final class CompilePhase {
    *
    * @param enginePtr the native address of the compiling engine
    * @param source the module's bytes ({@code byte[]}) or the path of its file ({@code String})
+   * @param modulePtr the native address of the compiled module; 0 when it threw
    */
-  public static void end(CompileEvent event, long enginePtr, Object source, Throwable thrown) {
+  public static void end(
+      CompileEvent event, long enginePtr, Object source, long modulePtr, Throwable thrown) {
     long endNanos = System.nanoTime();
     if (event != null) {
       PhaseClock.stop(event);
@@ -37,6 +39,7 @@ public final class CompilePhase {
         source instanceof String
             ? ModuleInfo.ofFile((String) source, enginePtr)
             : ModuleInfo.ofBytes((byte[]) source, enginePtr);
+    module.id = modulePtr;
     InjectedFailures.maybeThrow("compile end");
     if (thrown == null) {
       ThreadState.current().compiledModule = module;
@@ -48,6 +51,7 @@ public final class CompilePhase {
     event.moduleHash = module.sha256;
     event.moduleSize = module.size;
     event.engineId = module.engineId;
+    event.moduleId = modulePtr;
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {
@@ -63,7 +67,7 @@ public final class CompilePhase {
    */
   public static void endCreating(
       CompileEvent event, Object engine, Object source, Object module, Throwable thrown) {
-    end(event, NativePointers.of(engine), source, thrown);
+    end(event, NativePointers.of(engine), source, NativePointers.of(module), thrown);
     if (module != null) {
       WasmObjects.moduleCreated(module);
     }

@@ -84,6 +84,7 @@ public final class InstantiatePhase {
         event.module = info.module.name;
         event.moduleHash = info.module.sha256;
         event.engineId = info.module.engineId;
+        event.moduleId = info.module.id;
       }
       if (info.store != null) {
         event.storeId = info.store.id;

@@ -35,6 +35,9 @@ public final class ModuleInfo {
   /** The native address of the engine that compiled it. */
   final long engineId;
 
+  /** The native address of the compiled Module, once the compile returned it; 0 before. */
+  volatile long id;
+
   private final AtomicBoolean instantiated = new AtomicBoolean();
 
   private ModuleInfo(String name, String sha256, long size, long engineId) {

@@ -66,6 +66,7 @@ public final class TeardownPhase {
         ModuleInfo module = WasmObjects.module(target);
         event.module = module == null ? null : module.name;
         event.engineId = module == null ? 0 : module.engineId;
+        event.moduleId = nativePtr;
         break;
       case "Store":
         StoreInfo store = WasmObjects.store(target);
@@ -117,5 +118,6 @@ public final class TeardownPhase {
     event.module = instance.module == null ? null : instance.module.name;
     event.storeId = instance.store == null ? 0 : instance.store.id;
     event.engineId = instance.store == null ? 0 : instance.store.engineId;
+    event.moduleId = instance.module == null ? 0 : instance.module.id;
   }
 }

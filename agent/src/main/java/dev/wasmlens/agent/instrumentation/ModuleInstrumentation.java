@@ -59,8 +59,9 @@ final class ModuleInstrumentation implements TypeInstrumentation {
         @Advice.Enter CompileEvent event,
         @Advice.Argument(0) long enginePtr,
         @Advice.Argument(1) Object bytesOrPath,
+        @Advice.Return long modulePtr,
         @Advice.Thrown Throwable thrown) {
-      CompilePhase.end(event, enginePtr, bytesOrPath, thrown);
+      CompilePhase.end(event, enginePtr, bytesOrPath, modulePtr, thrown);
     }
   }
 

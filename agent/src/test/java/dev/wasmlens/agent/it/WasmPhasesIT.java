@@ -135,6 +135,14 @@ class WasmPhasesIT {
         .extracting(e -> e.getBoolean("firstForModule"))
         .containsExactly(true, false, false, false, false);
     assertThat(adds).extracting(e -> e.getLong("storeId")).doesNotHaveDuplicates();
+    // One Module object, compiled once: every instantiation of it carries its compile's module id.
+    long addModuleId = events.named(COMPILE).get(0).getLong("moduleId");
+    assertThat(addModuleId).isNotZero();
+    assertThat(adds).extracting(e -> e.getLong("moduleId")).containsOnly(addModuleId);
+    assertThat(events.where(COMPILE, field("outcome", "ok")))
+        .extracting(e -> e.getLong("moduleId"))
+        .doesNotContain(0L)
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -260,6 +268,10 @@ class WasmPhasesIT {
     assertThat(events.where(TEARDOWN, field("kind", "Module")))
         .extracting(e -> e.getString("module"))
         .contains("faults.wasm", "exit.wasm");
+    // A module's teardown carries the id its compile gave it.
+    assertThat(events.where(TEARDOWN, field("kind", "Module")))
+        .extracting(e -> e.getLong("moduleId"))
+        .isSubsetOf(events.named(COMPILE).stream().map(e -> e.getLong("moduleId")).toList());
     assertThat(events.where(TEARDOWN, field("kind", "Engine")))
         .extracting(e -> e.getLong("engineId"))
         .allSatisfy(id -> assertThat(id).isNotZero());

@@ -5,8 +5,8 @@ import dev.wasmlens.analysis.read.WasmOperation;
 /**
  * The native lock model of wasmtime-java 0.19.0 (docs/native-locks.md, pinned by the agent's
  * NativeLocksIT): which operation holds which handle for its whole duration, and which operations
- * wait for it. Only what the agent's events identify is modelled: engines, stores and (by module
- * name on one engine, since events carry no module handle) modules.
+ * wait for it. Only what the agent's events identify is modelled: engines, stores and modules (by
+ * their handle, {@code moduleId}; by name on one engine in older recordings).
  */
 final class NativeLocks {
   private NativeLocks() {}
@@ -35,15 +35,25 @@ final class NativeLocks {
         if (takesStore(waiter) && same(waiter.storeId(), holder.storeId())) {
           return "store";
         }
-        return waiter.phase() == WasmOperation.Phase.INSTANTIATE
-                && waiter.module() != null
-                && waiter.module().equals(holder.module())
-                && same(waiter.engineId(), holder.engineId())
+        return waiter.phase() == WasmOperation.Phase.INSTANTIATE && sameModule(waiter, holder)
             ? "module"
             : null;
       default:
         return null;
     }
+  }
+
+  /**
+   * One Module object: by its handle where both events carry it; in recordings of agents before
+   * {@code moduleId}, by name on one engine (two modules compiled from the same bytes look alike).
+   */
+  private static boolean sameModule(WasmOperation waiter, WasmOperation holder) {
+    if (waiter.moduleId() != 0 && holder.moduleId() != 0) {
+      return waiter.moduleId() == holder.moduleId();
+    }
+    return waiter.module() != null
+        && waiter.module().equals(holder.module())
+        && same(waiter.engineId(), holder.engineId());
   }
 
   static boolean waitsFor(WasmOperation waiter, WasmOperation holder) {

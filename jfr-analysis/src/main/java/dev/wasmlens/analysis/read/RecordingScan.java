@@ -300,6 +300,7 @@ public final class RecordingScan {
         module,
         name,
         number(event, "engineId"),
+        number(event, "moduleId"),
         number(event, "storeId"),
         number(event, "instanceId"),
         string(event, "outcome"),

@@ -10,6 +10,8 @@ package dev.wasmlens.analysis.read;
  * @param osThreadId the kernel's id of the operation's thread, to join the thread sampler's
  *     activity; 0 when unknown
  * @param engineId the engine's native handle: a compile holds it, a store creation waits for it
+ * @param moduleId the Module's native handle (compiles, instantiations, a module's teardown): an
+ *     instantiation holds it; 0 when the event has none (agents before it)
  * @param storeId the store's id: a call or an instantiation holds it for its whole duration
  * @param cpuNanos the thread's CPU time during the phase; -1 when the event has none
  * @param runQueueNanos the time the thread waited for a CPU during the phase (diagnosis
@@ -31,6 +33,7 @@ public record WasmOperation(
     String module,
     String name,
     long engineId,
+    long moduleId,
     long storeId,
     long instanceId,
     String outcome,

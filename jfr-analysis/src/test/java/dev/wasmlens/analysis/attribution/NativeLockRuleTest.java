@@ -85,6 +85,22 @@ class NativeLockRuleTest {
   }
 
   @Test
+  void twoModulesCompiledFromTheSameBytesAreTwoLocksWhenTheEventsCarryTheirHandles() {
+    // Same name, same engine: before moduleId they looked like one module.
+    WasmOperation waiter =
+        withModuleId(op(WasmOperation.Phase.INSTANTIATE, 1, "worker-1", 50, 1_000, 3, 100), 11);
+    WasmOperation otherModule =
+        withModuleId(op(WasmOperation.Phase.INSTANTIATE, 2, "worker-0", 0, 900, 4, 800), 12);
+    WasmOperation sameModule =
+        withModuleId(op(WasmOperation.Phase.INSTANTIATE, 2, "worker-0", 0, 900, 4, 800), 11);
+    assertThat(attribute(waiter, List.of(otherModule), List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+    assertThat(attribute(waiter, List.of(sameModule), List.of()).shares().get(0).evidence())
+        .startsWith("native module lock held by worker-0's instantiation of m.wasm");
+  }
+
+  @Test
   void ofTwoCallsOnOneStoreTheLaterWaitsForTheEarlierAndNotTheOtherWayRound() {
     // worker-0's call started first and held the store; worker-1's call, started after, waited.
     WasmOperation earlier = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 900, 1, 100);
@@ -135,6 +151,29 @@ class NativeLockRuleTest {
         .attribute(operation);
   }
 
+  private static WasmOperation withModuleId(WasmOperation o, long moduleId) {
+    return new WasmOperation(
+        o.phase(),
+        o.startNanos(),
+        o.endNanos(),
+        o.threadId(),
+        o.osThreadId(),
+        o.threadName(),
+        o.module(),
+        o.name(),
+        o.engineId(),
+        moduleId,
+        o.storeId(),
+        o.instanceId(),
+        o.outcome(),
+        o.cpuNanos(),
+        o.runQueueNanos(),
+        o.switches(),
+        o.hostNanos(),
+        o.firstUse(),
+        o.traceId());
+  }
+
   private static WasmOperation op(
       WasmOperation.Phase phase,
       long threadId,
@@ -154,6 +193,7 @@ class NativeLockRuleTest {
         "m.wasm",
         name,
         ENGINE,
+        0,
         storeId,
         0,
         "ok",

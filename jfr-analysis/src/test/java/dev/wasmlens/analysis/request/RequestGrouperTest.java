@@ -72,6 +72,7 @@ class RequestGrouperTest {
         "run",
         7,
         0,
+        0,
         3,
         "ok",
         0,

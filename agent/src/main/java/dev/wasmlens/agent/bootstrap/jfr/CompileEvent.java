@@ -26,4 +26,11 @@ public final class CompileEvent extends ClockedWasmEvent {
   @Description("Native address of the engine: pointer-equal engines are the same engine")
   @EngineId
   public long engineId;
+
+  @Label("Module Id")
+  @Description(
+      "Native address of the Module: pointer-equal modules are the same module, whose lock an"
+          + " instantiation holds; 0 when unknown")
+  @ModuleId
+  public long moduleId;
 }

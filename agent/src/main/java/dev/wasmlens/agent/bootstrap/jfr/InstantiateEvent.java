@@ -19,6 +19,13 @@ public final class InstantiateEvent extends ClockedWasmEvent {
   @EngineId
   public long engineId;
 
+  @Label("Module Id")
+  @Description(
+      "Native address of the Module: pointer-equal modules are the same module, whose lock an"
+          + " instantiation holds; 0 when unknown")
+  @ModuleId
+  public long moduleId;
+
   @Label("Store Id")
   @StoreId
   public long storeId;

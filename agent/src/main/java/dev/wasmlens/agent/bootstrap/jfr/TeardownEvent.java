@@ -28,4 +28,11 @@ public final class TeardownEvent extends ClockedWasmEvent {
   @Label("Engine Id")
   @EngineId
   public long engineId;
+
+  @Label("Module Id")
+  @Description(
+      "Native address of the Module: pointer-equal modules are the same module, whose lock an"
+          + " instantiation holds; 0 when unknown")
+  @ModuleId
+  public long moduleId;
 }
