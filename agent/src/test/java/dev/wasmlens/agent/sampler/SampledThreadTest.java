@@ -46,10 +46,14 @@ class SampledThreadTest {
     try (SampledThread sampled = SampledThread.open(0, folder.get())) {
       assertThat(new String(Files.readAllBytes(folder.get().resolve("comm"))).strip())
           .isEqualTo(name.length() > 15 ? name.substring(0, 15) : name);
-      Thread.sleep(20);
-      sampled.sample();
-      Thread.sleep(20);
-      sampled.sample();
+      // Until an interval in which the thread had no CPU at all: on a loaded machine it may take
+      // a while to reach its wait after naming itself.
+      for (int round = 0; round < 200; round++) {
+        Thread.sleep(10);
+        if (sampled.sample() == 0) {
+          break;
+        }
+      }
       return sampled.idle();
     } finally {
       done.countDown();
