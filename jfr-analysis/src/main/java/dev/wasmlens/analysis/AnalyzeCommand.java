@@ -132,7 +132,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
           new CommandLine(this), "--stall-limit must be above 0");
     }
     List<String> problems = new ArrayList<>();
-    List<Path> files = Analyzer.recordings(inputs, problems);
+    List<Path> files = RecordingFiles.find(inputs, problems);
     long threshold = thresholdMillis == null ? -1 : (long) (thresholdMillis * 1_000_000);
     List<Analysis> services =
         new Analyzer(percentile, threshold, TimeWindow.of(from, to, skip), stallLimit)

@@ -356,7 +356,7 @@ class AnalyzeCommandTest {
   }
 
   private static List<WasmOperation> compiles(RecordingScan scan) {
-    return scan.lockHolders().stream()
+    return scan.evidence().lockHolders().stream()
         .filter(o -> o.phase() == WasmOperation.Phase.COMPILE)
         .collect(Collectors.toList());
   }

@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis.attribution;
 
+import dev.wasmlens.analysis.read.Evidence;
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.ArrayDeque;
@@ -11,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The JVM events around the slow operations, indexed for interval joins: JVM-wide pauses and
- * compilations, lock waits and deoptimizations per thread, machine CPU load, who had the CPUs (the
- * thread sampler), and each operation's usual duration. Not thread-safe: one per file's analysis.
+ * A recording's {@link Evidence}, indexed for interval joins: JVM-wide pauses and compilations,
+ * lock waits and deoptimizations per thread, machine CPU load, who had the CPUs (the thread
+ * sampler); and each operation's usual duration. Not thread-safe: one per file's analysis.
  */
 public final class Context {
   private final List<Interval> pauses;
@@ -30,30 +31,26 @@ public final class Context {
   private CpuActivity.Competition competition;
 
   /**
+   * @param evidence what the recording holds that can explain an operation
    * @param medianNanos the usual (median, first uses left out) duration of operations by {@link
    *     #key(WasmOperation)}
-   * @param lockHolders the operations that may hold a native lock others wait for ({@link
-   *     dev.wasmlens.analysis.read.RecordingScan#lockHolders})
-   * @param cpuActivity who had the CPUs, from the thread sampler; {@link CpuActivity#NONE} without
    */
-  public Context(
-      List<Interval> pauses,
-      List<Interval> lockWaits,
-      List<Interval> compilations,
-      List<Interval> deoptimizations,
-      List<Interval> cpuLoad,
-      Map<String, Long> medianNanos,
-      List<WasmOperation> lockHolders,
-      CpuActivity cpuActivity) {
-    this.pauses = sorted(pauses);
-    this.lockWaits = lockWaits.stream().collect(Collectors.groupingBy(Interval::threadId));
-    this.compilations = sorted(compilations);
+  public Context(Evidence evidence, Map<String, Long> medianNanos) {
+    this.pauses = sorted(evidence.pauses());
+    this.lockWaits =
+        evidence.lockWaits().stream().collect(Collectors.groupingBy(Interval::threadId));
+    this.compilations = sorted(evidence.compilations());
     this.deoptimizations =
-        deoptimizations.stream().collect(Collectors.groupingBy(Interval::threadId));
-    this.cpuLoad = sorted(cpuLoad);
+        evidence.deoptimizations().stream().collect(Collectors.groupingBy(Interval::threadId));
+    this.cpuLoad = sorted(evidence.cpuLoad());
     this.medianNanos = medianNanos;
-    this.lockHolders = lockHolders;
-    this.cpuActivity = cpuActivity;
+    this.lockHolders = evidence.lockHolders();
+    this.cpuActivity =
+        new CpuActivity(
+            evidence.threadActivity(),
+            evidence.machineActivity(),
+            evidence.javaThreads(),
+            evidence.everyJavaThreadKnown());
   }
 
   /** The key operations are compared under: phase, module and name. */

@@ -15,9 +15,6 @@ import java.util.Map;
  * wasm (by OS thread id). Empty for recordings without the sampler.
  */
 public final class CpuActivity {
-  /** No sampler in the recording. */
-  public static final CpuActivity NONE = new CpuActivity(List.of(), List.of(), Map.of(), false);
-
   /** Kinds of thread that compete for the CPUs, each with the cause their CPU time counts to. */
   public enum Competitor {
     GC_THREADS("GC and VM threads", Cause.GC_SAFEPOINT),

@@ -319,70 +319,27 @@ public final class RecordingScan {
   }
 
   /**
-   * The operations that hold a native lock others may have waited for, kept or not (docs/native-
-   * locks.md): every compile (its engine), and the calls and instantiations (their store; an
-   * instantiation its module too) of {@link #MIN_LOCK_HOLD_NANOS} or more.
+   * What the recording holds that can explain a slow operation, in the time window read: every
+   * pause, lock wait, compilation, deoptimization, CPU load sample, possible native lock holder and
+   * thread sample.
    */
-  public List<WasmOperation> lockHolders() {
-    return lockHolders;
-  }
-
-  /** Pauses of the whole JVM (safepoints and GC pauses), by start time; they may overlap. */
-  public List<Interval> pauses() {
-    return pauses;
-  }
-
-  /** Monitor enters, monitor waits and parks, each on its thread. */
-  public List<Interval> lockWaits() {
-    return lockWaits;
-  }
-
-  public List<Interval> compilations() {
-    return compilations;
-  }
-
-  public List<Interval> deoptimizations() {
-    return deoptimizations;
-  }
-
-  /** Machine CPU load samples: instants, with the load (0 to 1) as {@code what}. */
-  public List<Interval> cpuLoad() {
-    return cpuLoad;
-  }
-
-  /**
-   * Every thread's CPU and run-queue time per sampling interval (diagnosis recordings); empty when
-   * the recording has no thread sampler.
-   */
-  public List<ThreadActivity> threadActivity() {
-    return threadActivity;
-  }
-
-  /**
-   * The Java threads, by OS thread id, with their Java names (the kernel's name of the main thread,
-   * for one, is {@code java}): those that ran wasm operations, and those JFR's per-thread events
-   * ({@code jdk.ThreadCPULoad}, {@code jdk.ThreadStart}) name.
-   */
-  public Map<Long, String> javaThreads() {
-    return javaThreads;
-  }
-
-  /**
-   * Whether {@link #javaThreads} lists every Java thread: JFR's per-thread events were recorded, so
-   * a thread the sampler saw that is not among them is a native thread (Wasmtime's, say).
-   */
-  public boolean knowsEveryJavaThread() {
-    return javaThreadCensus;
+  public Evidence evidence() {
+    return new Evidence(
+        pauses,
+        lockWaits,
+        compilations,
+        deoptimizations,
+        cpuLoad,
+        lockHolders,
+        threadActivity,
+        machineActivity,
+        javaThreads,
+        javaThreadCensus);
   }
 
   /** Whether the recording holds the thread sampler's events (kept or not). */
   public boolean hasThreadSamples() {
     return threadSamples;
-  }
-
-  /** The machine's busy and stolen CPU time per sampling interval; empty without the sampler. */
-  public List<MachineActivity> machineActivity() {
-    return machineActivity;
   }
 
   /** The recording's active settings, {@code event#setting -> value}. */

@@ -90,14 +90,11 @@ class AttributorTest {
         attribute(
             call,
             new Context(
-                List.of(),
-                List.of(),
-                List.of(compilation),
-                List.of(),
-                List.of(load(500, 0.95)),
-                Map.of(),
-                List.of(),
-                CpuActivity.NONE));
+                new EvidenceBuilder()
+                    .compilations(List.of(compilation))
+                    .cpuLoad(List.of(load(500, 0.95)))
+                    .build(),
+                Map.of()));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
@@ -115,14 +112,11 @@ class AttributorTest {
         attribute(
             call,
             new Context(
-                List.of(),
-                List.of(),
-                List.of(compilation),
-                List.of(deopt),
-                List.of(),
-                Map.of(),
-                List.of(),
-                CpuActivity.NONE));
+                new EvidenceBuilder()
+                    .compilations(List.of(compilation))
+                    .deoptimizations(List.of(deopt))
+                    .build(),
+                Map.of()));
     assertThat(result.shares().get(0))
         .extracting(Share::cause, Share::strength)
         .containsExactly(Cause.JIT, Strength.MEDIUM);
@@ -156,14 +150,7 @@ class AttributorTest {
         attribute(
             compile,
             new Context(
-                List.of(),
-                List.of(),
-                List.of(compilation),
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                CpuActivity.NONE));
+                new EvidenceBuilder().compilations(List.of(compilation)).build(), Map.of()));
     assertThat(result.shares())
         .extracting(Share::cause)
         .containsExactly(Cause.ON_CPU, Cause.UNEXPLAINED);
@@ -238,14 +225,8 @@ class AttributorTest {
         attribute(
             store,
             new Context(
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(compile, otherEngine),
-                CpuActivity.NONE));
+                new EvidenceBuilder().lockHolders(List.of(compile, otherEngine)).build(),
+                Map.of()));
     assertThat(result.shares().get(0))
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(Cause.CONTENTION, 500 * US, Strength.MEDIUM);
@@ -294,14 +275,12 @@ class AttributorTest {
       List<Interval> compilations,
       Map<String, Long> medians) {
     return new Context(
-        pauses,
-        lockWaits,
-        compilations,
-        List.of(),
-        List.of(),
-        medians,
-        List.of(),
-        CpuActivity.NONE);
+        new EvidenceBuilder()
+            .pauses(pauses)
+            .lockWaits(lockWaits)
+            .compilations(compilations)
+            .build(),
+        medians);
   }
 
   private static WasmOperation call(

@@ -140,14 +140,7 @@ class NativeLockRuleTest {
       WasmOperation operation, List<WasmOperation> holders, List<Interval> lockWaits) {
     return new Attributor(
             new Context(
-                List.of(),
-                lockWaits,
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                holders,
-                CpuActivity.NONE))
+                new EvidenceBuilder().lockWaits(lockWaits).lockHolders(holders).build(), Map.of()))
         .attribute(operation);
   }
 

@@ -2,6 +2,7 @@ package dev.wasmlens.analysis.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlens.analysis.read.Evidence;
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.ThreadActivity;
 import dev.wasmlens.analysis.read.WasmOperation;
@@ -31,14 +32,11 @@ class RequestAttributorTest {
         new RequestAttributor(
                 new Attributor(
                     new Context(
-                        List.of(),
-                        List.of(wait),
-                        List.of(),
-                        List.of(),
-                        List.of(new Interval(0, 0, -1, "0.2")),
-                        Map.of(),
-                        List.of(),
-                        CpuActivity.NONE)))
+                        new EvidenceBuilder()
+                            .lockWaits(List.of(wait))
+                            .cpuLoad(List.of(new Interval(0, 0, -1, "0.2")))
+                            .build(),
+                        Map.of())))
             .attribute(request);
 
     assertThat(result.shares())
@@ -61,17 +59,7 @@ class RequestAttributorTest {
   void aRequestOfCallsAloneOwesNothingToColdStart() {
     WasmOperation call = op(WasmOperation.Phase.CALL, 0, 500, 500);
     AttributedRequest result =
-        new RequestAttributor(
-                new Attributor(
-                    new Context(
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        Map.of(),
-                        List.of(),
-                        CpuActivity.NONE)))
+        new RequestAttributor(new Attributor(new Context(new EvidenceBuilder().build(), Map.of())))
             .attribute(new Request("t2", 0, 500 * US, 500 * US, 1, List.of(call)));
     assertThat(result.shares()).extracting(Share::cause).containsExactly(Cause.ON_CPU);
   }
@@ -101,18 +89,16 @@ class RequestAttributorTest {
             0,
             false,
             "t3");
-    CpuActivity compilers =
-        new CpuActivity(
-            List.of(new ThreadActivity(0, 1_000 * US, 5, "C2 CompilerThre", 900 * US, 0)),
-            List.of(),
-            Map.of(100L, "worker"),
-            false);
+    Evidence compilers =
+        new EvidenceBuilder()
+            .samples(
+                List.of(new ThreadActivity(0, 1_000 * US, 5, "C2 CompilerThre", 900 * US, 0)),
+                List.of(),
+                Map.of(100L, "worker"),
+                false)
+            .build();
     AttributedRequest result =
-        new RequestAttributor(
-                new Attributor(
-                    new Context(
-                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
-                        compilers)))
+        new RequestAttributor(new Attributor(new Context(compilers, Map.of())))
             .attribute(new Request("t3", 0, 1_000 * US, 1_000 * US, 1, List.of(compile)));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos)

@@ -3,6 +3,7 @@ package dev.wasmlens.analysis.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.wasmlens.analysis.read.Evidence;
 import dev.wasmlens.analysis.read.Interval;
 import dev.wasmlens.analysis.read.MachineActivity;
 import dev.wasmlens.analysis.read.ThreadActivity;
@@ -25,7 +26,7 @@ class RunQueueRulesTest {
 
   @Test
   void aMeasuredWaitWithoutThreadSamplesIsStarvationOfMediumStrengthAndTheRestIsBlocked() {
-    AttributedOperation result = attribute(CALL, List.of(), CpuActivity.NONE);
+    AttributedOperation result = attribute(CALL, List.of(), new EvidenceBuilder().build());
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
@@ -41,8 +42,8 @@ class RunQueueRulesTest {
 
   @Test
   void anotherApplicationThreadThatHadTheCpusIsNamed() {
-    CpuActivity activity =
-        activity(
+    Evidence activity =
+        samples(
             List.of(
                 sample(LOADGEN_TID, "load-gen", 0, 1_000, 900),
                 sample(OWN_TID, "java", 0, 1_000, 200)),
@@ -61,8 +62,8 @@ class RunQueueRulesTest {
 
   @Test
   void gcAndCompilerThreadsTakeTheirShareOfTheWaitAsGcAndJit() {
-    CpuActivity activity =
-        activity(
+    Evidence activity =
+        samples(
             List.of(
                 sample(1, "G1 Conc#0", 0, 1_000, 600),
                 sample(2, "C2 CompilerThre", 0, 1_000, 200),
@@ -84,8 +85,8 @@ class RunQueueRulesTest {
   @Test
   void gcThreadsWithASmallShareOfTheCompetingCpuAreNotNamedApart() {
     // GC threads had 5% of the competing CPU time: their part of the wait stays starvation.
-    CpuActivity activity =
-        activity(
+    Evidence activity =
+        samples(
             List.of(
                 sample(1, "G1 Conc#0", 0, 1_000, 50),
                 sample(LOADGEN_TID, "load-gen", 0, 1_000, 950)),
@@ -160,7 +161,7 @@ class RunQueueRulesTest {
         attribute(
             CALL,
             List.of(new Interval(0, 2_000 * US, -1, "GC pause Pause Young")),
-            CpuActivity.NONE);
+            new EvidenceBuilder().build());
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos)
         .containsExactly(
@@ -176,7 +177,7 @@ class RunQueueRulesTest {
         attribute(
             unmeasured,
             List.of(),
-            activity(List.of(sample(1, "G1 Conc#0", 0, 1_000, 900)), List.of(), Map.of()));
+            samples(List.of(sample(1, "G1 Conc#0", 0, 1_000, 900)), List.of(), Map.of()));
     assertThat(result.shares())
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(
@@ -185,11 +186,35 @@ class RunQueueRulesTest {
   }
 
   private static AttributedOperation attribute(
-      WasmOperation operation, List<Interval> pauses, CpuActivity activity) {
-    return new Attributor(
-            new Context(
-                pauses, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), activity))
-        .attribute(operation);
+      WasmOperation operation, List<Interval> pauses, Evidence samples) {
+    Evidence evidence =
+        new EvidenceBuilder()
+            .pauses(pauses)
+            .samples(
+                samples.threadActivity(),
+                samples.machineActivity(),
+                samples.javaThreads(),
+                samples.everyJavaThreadKnown())
+            .build();
+    return new Attributor(new Context(evidence, Map.of())).attribute(operation);
+  }
+
+  /**
+   * The thread sampler's evidence, and nothing else, from a recording without JFR's thread list.
+   */
+  private static Evidence samples(
+      List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
+    return samples(threads, machine, javaThreads, false);
+  }
+
+  private static Evidence samples(
+      List<ThreadActivity> threads,
+      List<MachineActivity> machine,
+      Map<Long, String> javaThreads,
+      boolean everyJavaThreadKnown) {
+    return new EvidenceBuilder()
+        .samples(threads, machine, javaThreads, everyJavaThreadKnown)
+        .build();
   }
 
   private static CpuActivity activity(
@@ -206,8 +231,8 @@ class RunQueueRulesTest {
     // 1 ms call on a CPU for 600 us that never left its CPU: 400 us were not the thread's at all.
     WasmOperation stayedOn = call(600, 0, 0);
     assertThat(TimeSplit.of(stayedOn)).isEqualTo(new TimeSplit(600 * US, 0, 400 * US, 0));
-    CpuActivity steal =
-        activity(
+    Evidence steal =
+        samples(
             List.of(),
             List.of(new MachineActivity(0, 1_000 * US, 2, 1_000 * US, 100 * US, 600 * US)),
             Map.of());
@@ -227,7 +252,11 @@ class RunQueueRulesTest {
             "never switched out, yet on a CPU for 600 us of its 1000 us: the rest went to the"
                 + " hypervisor or to interrupts (measured); the machine counted 100 us of steal"
                 + " meanwhile");
-    assertThat(attribute(stayedOn, List.of(), CpuActivity.NONE).shares().get(0).strength())
+    assertThat(
+            attribute(stayedOn, List.of(), new EvidenceBuilder().build())
+                .shares()
+                .get(0)
+                .strength())
         .isEqualTo(Strength.MEDIUM);
   }
 
@@ -256,8 +285,8 @@ class RunQueueRulesTest {
             0,
             false,
             null);
-    CpuActivity activity =
-        new CpuActivity(
+    Evidence activity =
+        samples(
             List.of(new ThreadActivity(0, 1_000 * US, 8, "worker-1", 600 * US, 200 * US)),
             List.of(),
             Map.of(OWN_TID, "worker-1"),

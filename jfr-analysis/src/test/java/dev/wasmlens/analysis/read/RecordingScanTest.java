@@ -128,8 +128,8 @@ class RecordingScanTest {
         .allSatisfy(e -> assertThat(e.getFloat("machineTotal")).isPositive());
 
     RecordingScan scan = RecordingScan.read(file, o -> {}, o -> false, (e, f) -> {}, 1000);
-    assertThat(scan.cpuLoad()).hasSize(samples.size() - 1);
-    assertThat(scan.cpuLoad()).noneMatch(load -> Float.parseFloat(load.what()) == 0);
+    assertThat(scan.evidence().cpuLoad()).hasSize(samples.size() - 1);
+    assertThat(scan.evidence().cpuLoad()).noneMatch(load -> Float.parseFloat(load.what()) == 0);
 
     java.time.Instant from = samples.get(2).getStartTime();
     RecordingScan windowed =
@@ -141,8 +141,8 @@ class RecordingScanTest {
             o -> false,
             (e, f) -> {},
             1000);
-    assertThat(windowed.cpuLoad()).hasSize(samples.size() - 2);
-    assertThat(windowed.cpuLoad())
+    assertThat(windowed.evidence().cpuLoad()).hasSize(samples.size() - 2);
+    assertThat(windowed.evidence().cpuLoad())
         .allSatisfy(
             load ->
                 assertThat(load.startNanos()).isGreaterThanOrEqualTo(RecordingScan.nanos(from)));

@@ -1,0 +1,111 @@
+package dev.wasmlens.analysis;
+
+import dev.wasmlens.analysis.read.RecordingScan;
+import dev.wasmlens.analysis.read.WasmOperation;
+import dev.wasmlens.analysis.request.RequestGrouper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first pass over one file: the latency distributions of its operations and requests, the
+ * service and host that recorded it, and a warning for each cause its settings cannot support.
+ */
+final class MeasurePass {
+  /** The service of recordings whose agent did not name one. */
+  static final String UNKNOWN_SERVICE = "unknown service";
+
+  private MeasurePass() {}
+
+  /** One file after the first pass: a problem, or its distributions and where it comes from. */
+  record Measured(
+      Path file,
+      Distributions distributions,
+      String service,
+      String host,
+      List<String> warnings,
+      String problem) {
+    static Measured problem(String problem) {
+      return new Measured(null, null, null, null, List.of(), problem);
+    }
+  }
+
+  /** Measures {@code file}; a file that cannot be read, or holds no wasm event, is a problem. */
+  static Measured measure(Path file, RecordingPass reading) {
+    try {
+      Distributions distributions = new Distributions();
+      RequestGrouper grouper =
+          new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
+      ClockCoverage clocks = new ClockCoverage();
+      RecordingScan scan =
+          reading.read(
+              file,
+              1,
+              operation -> {
+                distributions.record(operation);
+                grouper.accept(operation);
+                clocks.count(operation);
+              },
+              operation -> false);
+      grouper.finish();
+      if (scan.wasmEvents() == 0) {
+        return Measured.problem(
+            file
+                + ": no wasmlens events ("
+                + scan.events()
+                + " other events): was the agent attached?");
+      }
+      if (scan.operationsInWindow() == 0) {
+        return Measured.problem(file + ": " + scan.window().nothingIn(scan.span()));
+      }
+      List<String> warnings = new ArrayList<>();
+      SettingsCheck.warnings(scan.settings()).forEach(warnings::add);
+      clocks.warnings(scan.hasThreadSamples()).forEach(warnings::add);
+      warnings.replaceAll(warning -> file.getFileName() + ": " + warning);
+      return new Measured(
+          file,
+          distributions,
+          scan.serviceName() == null ? UNKNOWN_SERVICE : scan.serviceName(),
+          scan.hostName(),
+          warnings,
+          null);
+    } catch (IOException | RuntimeException | InternalError e) {
+      return Measured.problem(file + ": " + RecordingPass.describe(e));
+    }
+  }
+
+  /** How many calls carry which of the clocks that the off-CPU rules read. */
+  private static final class ClockCoverage {
+    private long withoutCpuTime;
+    private long withoutRunQueueWait;
+    private long withRunQueueWait;
+
+    void count(WasmOperation operation) {
+      if (operation.phase() != WasmOperation.Phase.CALL) {
+        return;
+      }
+      if (operation.cpuNanos() < 0) {
+        withoutCpuTime++;
+      } else if (operation.runQueueNanos() < 0) {
+        withoutRunQueueWait++;
+      } else {
+        withRunQueueWait++;
+      }
+    }
+
+    List<String> warnings(boolean threadSamples) {
+      List<String> warnings = new ArrayList<>();
+      if (withoutCpuTime > 0) {
+        warnings.add(SettingsCheck.callsWithoutCpuTime(withoutCpuTime));
+      }
+      if (withoutRunQueueWait > 0) {
+        warnings.add(SettingsCheck.callsWithoutRunQueueWait(withoutRunQueueWait));
+      }
+      if (withRunQueueWait > 0 && !threadSamples) {
+        warnings.add(SettingsCheck.noThreadSamples());
+      }
+      return warnings;
+    }
+  }
+}
