@@ -50,21 +50,12 @@ final class ContentionRule implements CauseRule {
     List<BlameLink> chain =
         longest.holder() == null
             ? List.of()
-            : List.of(BlameLink.threadOnly(longest.holder(), lockName(longest.what())));
+            : List.of(BlameLink.threadOnly(longest.holder(), longest.lock()));
     return new Share(
         Cause.CONTENTION,
         taken,
         Strength.STRONG,
         waits.size() + " lock wait(s) on its thread (" + waits.get(0).what() + ")",
         chain);
-  }
-
-  /**
-   * {@code "monitor com.example.Registry"} of {@code "JavaMonitorEnter com.example.Registry held by
-   * x"}.
-   */
-  private static String lockName(String what) {
-    String[] words = what.split(" ", 3);
-    return words.length < 2 ? what : "monitor " + words[1];
   }
 }

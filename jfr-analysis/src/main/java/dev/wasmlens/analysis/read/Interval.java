@@ -7,13 +7,16 @@ package dev.wasmlens.analysis.read;
  *     compilation)
  * @param what a short description for the evidence, for example {@code "GC pause"} or a monitor
  *     class
+ * @param lock for a lock wait, what was waited for ({@code "monitor com.example.Registry"}, {@code
+ *     "park on java.util.concurrent.locks.ReentrantLock$NonfairSync"}); null otherwise
  * @param holder for a monitor enter, the Java name of the thread that held the monitor when the
  *     wait began; null otherwise
  */
-public record Interval(long startNanos, long endNanos, long threadId, String what, String holder) {
-  /** An interval with no holder. */
+public record Interval(
+    long startNanos, long endNanos, long threadId, String what, String lock, String holder) {
+  /** An interval that is not a lock wait. */
   public Interval(long startNanos, long endNanos, long threadId, String what) {
-    this(startNanos, endNanos, threadId, what, null);
+    this(startNanos, endNanos, threadId, what, null, null);
   }
 
   /** How much of {@code [start, end]} this interval covers, in nanoseconds. */

@@ -177,11 +177,18 @@ public final class RecordingScan {
                     + " "
                     + className(event)
                     + (owner == null ? "" : " held by " + owner),
+                "monitor " + className(event),
                 owner));
         break;
       case "jdk.ThreadPark":
         lockWaits.add(
-            interval(event, threadId(event.getThread()), "ThreadPark " + className(event)));
+            new Interval(
+                nanos(event.getStartTime()),
+                nanos(event.getEndTime()),
+                threadId(event.getThread()),
+                "ThreadPark " + className(event),
+                "park on " + className(event),
+                null));
         break;
       case "jdk.Compilation":
         compilations.add(interval(event, -1, "compilation of " + event.getValue("method")));

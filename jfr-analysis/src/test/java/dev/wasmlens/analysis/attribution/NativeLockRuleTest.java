@@ -28,6 +28,7 @@ class NativeLockRuleTest {
             9_200 * US,
             2,
             "JavaMonitorEnter app.HostRegistry held by cache-refresher",
+            "monitor app.HostRegistry",
             "cache-refresher");
     AttributedOperation result = attribute(waiter, List.of(holder), List.of(monitor));
     Share contention = result.shares().get(0);
