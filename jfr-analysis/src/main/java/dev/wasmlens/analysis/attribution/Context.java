@@ -45,12 +45,7 @@ public final class Context {
     this.cpuLoad = sorted(evidence.cpuLoad());
     this.medianNanos = medianNanos;
     this.lockHolders = evidence.lockHolders();
-    this.cpuActivity =
-        new CpuActivity(
-            evidence.threadActivity(),
-            evidence.machineActivity(),
-            evidence.javaThreads(),
-            evidence.everyJavaThreadKnown());
+    this.cpuActivity = new CpuActivity(evidence);
   }
 
   /** The key operations are compared under: phase, module and name. */

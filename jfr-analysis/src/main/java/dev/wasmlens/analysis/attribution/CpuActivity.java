@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis.attribution;
 
+import dev.wasmlens.analysis.read.Evidence;
 import dev.wasmlens.analysis.read.MachineActivity;
 import dev.wasmlens.analysis.read.ThreadActivity;
 import java.util.ArrayList;
@@ -11,8 +12,10 @@ import java.util.Map;
 
 /**
  * Who had the CPUs, from the agent's thread sampler: every thread's CPU time per sampling interval,
- * the machine's busy and stolen time, indexed by time, and which threads were Java threads running
- * wasm (by OS thread id). Empty for recordings without the sampler.
+ * the machine's busy and stolen time, indexed by time, and which threads were Java threads (by OS
+ * thread id). A sample's CPU time is spread evenly over its interval, but for the GC threads that
+ * work only in pauses, whose time is put in the recorded pauses. Empty for recordings without the
+ * sampler.
  */
 public final class CpuActivity {
   /** Kinds of thread that compete for the CPUs, each with the cause their CPU time counts to. */
@@ -22,6 +25,11 @@ public final class CpuActivity {
     OBSERVER_THREADS("JFR and WasmLens threads", Cause.CPU_STARVATION),
     NATIVE_THREADS(
         "native threads (Wasmtime's own, named after their creator)", Cause.CPU_STARVATION),
+    /**
+     * Application threads running in the wake of a pause ({@link #PAUSE_WAKE_FACTOR}): held by it,
+     * they all wanted a CPU at once when it ended.
+     */
+    PAUSE_CATCH_UP("application threads catching up after a pause", Cause.GC_SAFEPOINT),
     APPLICATION_THREADS("other application threads", Cause.CPU_STARVATION),
     OTHER_PROCESSES("other processes", Cause.CPU_STARVATION),
     HYPERVISOR_STEAL("hypervisor steal", Cause.CPU_STARVATION);
@@ -60,6 +68,20 @@ public final class CpuActivity {
 
   private static final List<String> GC_PREFIXES =
       List.of("GC Thread", "G1 ", "VM Thread", "ZWorker", "ZDriver", "ZDirector", "Shenandoah");
+
+  /**
+   * How long after a pause, in multiples of its length, the application threads it held count as
+   * catching up on it: a thread runnable throughout a pause has a pause's worth of work waiting.
+   */
+  static final double PAUSE_WAKE_FACTOR = 1.0;
+
+  /**
+   * GC threads that work only while the JVM is stopped (G1's and Parallel's workers, the VM thread
+   * that runs the safepoint): their CPU time in a sample lies in the sample's pauses, not spread
+   * over its whole period, which would hide a collection's burst from the operations it stalled.
+   */
+  private static final List<String> PAUSE_WORKER_PREFIXES = List.of("GC Thread", "VM Thread");
+
   private static final List<String> JIT_PREFIXES = List.of("C1 Compiler", "C2 Compiler", "JVMCI");
   private static final List<String> OBSERVER_PREFIXES = List.of("JFR ", "wasmlens-");
 
@@ -71,26 +93,24 @@ public final class CpuActivity {
   private final Map<Long, String> javaThreads;
   private final boolean everyJavaThreadKnown;
   private final long longestSampleNanos;
+  private final PauseUnion pauses;
+  private final PauseUnion wakes;
 
   /**
-   * @param javaThreads Java threads by OS thread id, with their Java names
-   * @param everyJavaThreadKnown whether {@code javaThreads} holds every Java thread that ran (the
-   *     recording has JFR's per-thread events), so that any other thread is a native one; otherwise
-   *     it holds those that ran wasm, and native threads are known by the launcher's name only
+   * Who had the CPUs in {@code evidence}: its thread samples, the machine's, and the Java threads
+   * it knows; its pauses place the stop-the-world GC workers' CPU time inside them.
    */
-  public CpuActivity(
-      List<ThreadActivity> threads,
-      List<MachineActivity> machine,
-      Map<Long, String> javaThreads,
-      boolean everyJavaThreadKnown) {
-    this.threads = new ArrayList<>(threads);
+  public CpuActivity(Evidence evidence) {
+    this.threads = new ArrayList<>(evidence.threadActivity());
     this.threads.sort(Comparator.comparingLong(ThreadActivity::startNanos));
-    this.machine = new ArrayList<>(machine);
+    this.machine = new ArrayList<>(evidence.machineActivity());
     this.machine.sort(Comparator.comparingLong(MachineActivity::startNanos));
-    this.javaThreads = javaThreads;
-    this.everyJavaThreadKnown = everyJavaThreadKnown;
+    this.javaThreads = evidence.javaThreads();
+    this.everyJavaThreadKnown = evidence.everyJavaThreadKnown();
     this.longestSampleNanos =
         threads.stream().mapToLong(t -> t.endNanos() - t.startNanos()).max().orElse(0);
+    this.pauses = PauseUnion.of(evidence.pauses());
+    this.wakes = pauses.wakes(PAUSE_WAKE_FACTOR);
   }
 
   public boolean isEmpty() {
@@ -104,14 +124,18 @@ public final class CpuActivity {
   public Competition competitionFor(long osThreadId, long start, long end) {
     Map<Competitor, Long> nanos = new EnumMap<>(Competitor.class);
     Map<Competitor, Long> waitNanos = new EnumMap<>(Competitor.class);
-    Map<Long, Competing> byThread = new HashMap<>();
+    Map<ThreadPart, Competing> byThread = new HashMap<>();
     long processCpu = 0;
     for (int i = firstPossiblyOverlapping(start); i < threads.size(); i++) {
       ThreadActivity sample = threads.get(i);
       if (sample.startNanos() >= end) {
         break;
       }
-      long cpu = sample.prorated(sample.cpuNanos(), start, end);
+      boolean pauseWorker = isPauseWorker(sample.threadName());
+      long cpu =
+          pauseWorker
+              ? pauses.placeInPauses(sample, start, end)
+              : sample.prorated(sample.cpuNanos(), start, end);
       long wait = sample.prorated(sample.runQueueNanos(), start, end);
       processCpu += Math.max(0, cpu);
       if (sample.osThreadId() == osThreadId || cpu <= 0 && wait <= 0) {
@@ -124,11 +148,17 @@ public final class CpuActivity {
       if (cpu <= 0) {
         continue;
       }
-      nanos.merge(kind, cpu, Long::sum);
-      byThread.merge(
-          sample.osThreadId(),
-          new Competing(name(sample.osThreadId(), sample.threadName(), kind), kind, cpu),
-          (a, b) -> new Competing(a.name(), a.kind(), a.nanos() + b.nanos()));
+      String name = name(sample.osThreadId(), sample.threadName(), kind);
+      if (kind == Competitor.APPLICATION_THREADS) {
+        long catchingUp = Math.min(cpu, wakes.prorateInPauses(sample, start, end));
+        if (catchingUp > 0) {
+          add(nanos, byThread, sample.osThreadId(), name, Competitor.PAUSE_CATCH_UP, catchingUp);
+          cpu -= catchingUp;
+        }
+      }
+      if (cpu > 0) {
+        add(nanos, byThread, sample.osThreadId(), name, kind, cpu);
+      }
     }
     long otherProcesses = 0;
     long steal = 0;
@@ -155,6 +185,23 @@ public final class CpuActivity {
     return new Competition(nanos, busiest, waitNanos);
   }
 
+  private static void add(
+      Map<Competitor, Long> nanos,
+      Map<ThreadPart, Competing> byThread,
+      long osThreadId,
+      String name,
+      Competitor kind,
+      long cpu) {
+    nanos.merge(kind, cpu, Long::sum);
+    byThread.merge(
+        new ThreadPart(osThreadId, kind),
+        new Competing(name, kind, cpu),
+        (a, b) -> new Competing(a.name(), a.kind(), a.nanos() + b.nanos()));
+  }
+
+  /** One thread's CPU time of one kind: an application thread's may be in part a catch-up. */
+  private record ThreadPart(long osThreadId, Competitor kind) {}
+
   Competitor kindOf(long osThreadId, String name) {
     String kernelName = name == null ? "" : name;
     if (GC_PREFIXES.stream().anyMatch(kernelName::startsWith)) {
@@ -174,6 +221,10 @@ public final class CpuActivity {
     return everyJavaThreadKnown || kernelName.equals(LAUNCHER_NAME)
         ? Competitor.NATIVE_THREADS
         : Competitor.APPLICATION_THREADS;
+  }
+
+  private static boolean isPauseWorker(String kernelName) {
+    return kernelName != null && PAUSE_WORKER_PREFIXES.stream().anyMatch(kernelName::startsWith);
   }
 
   /**

@@ -116,6 +116,82 @@ class RunQueueRulesTest {
   }
 
   @Test
+  void aGcWorkersSampledCpuIsPlacedInThePausesOfItsSample() {
+    // A 20 ms sample in which a GC worker ran 6 ms, all of it during the 6 ms pause at 10-16 ms;
+    // the load generator ran 2 ms spread over the sample.
+    Evidence evidence =
+        new EvidenceBuilder()
+            .pauses(List.of(new Interval(10_000 * US, 16_000 * US, -1, "GC pause Pause Young")))
+            .samples(
+                List.of(
+                    sample(1, "GC Thread#0", 0, 20_000, 6_000),
+                    sample(LOADGEN_TID, "load-gen", 0, 20_000, 2_000)),
+                List.of(),
+                Map.of(),
+                false)
+            .build();
+    CpuActivity activity = new CpuActivity(evidence);
+    // Inside the pause the worker had the CPU the whole time; spread evenly it would seem 30%.
+    assertThat(activity.competitionFor(OWN_TID, 11_000 * US, 15_000 * US).nanos())
+        .containsEntry(CpuActivity.Competitor.GC_THREADS, 4_000 * US)
+        .containsEntry(CpuActivity.Competitor.APPLICATION_THREADS, 400 * US);
+    // Before the pause it did not run at all.
+    assertThat(activity.competitionFor(OWN_TID, 0, 10_000 * US).nanos())
+        .doesNotContainKey(CpuActivity.Competitor.GC_THREADS);
+    // CPU beyond what the pauses hold is spread over the rest: 9 ms in 6 ms of pauses leaves 3 ms
+    // for the 14 ms the JVM ran. Concurrent GC threads are spread evenly, pause or not.
+    Evidence busier =
+        new EvidenceBuilder()
+            .pauses(List.of(new Interval(10_000 * US, 16_000 * US, -1, "GC pause Pause Young")))
+            .samples(
+                List.of(
+                    sample(1, "GC Thread#0", 0, 20_000, 9_000),
+                    sample(2, "G1 Conc#0", 0, 20_000, 2_000)),
+                List.of(),
+                Map.of(),
+                false)
+            .build();
+    assertThat(new CpuActivity(busier).competitionFor(OWN_TID, 0, 7_000 * US).nanos())
+        .containsEntry(CpuActivity.Competitor.GC_THREADS, 1_500 * US + 700 * US);
+  }
+
+  @Test
+  void applicationThreadsRunningInAPausesWakeAreCatchingUpOnIt() {
+    // A 4 ms pause at 10-14 ms; the wake is the 4 ms after it. An application thread ran 10 ms of
+    // a 20 ms sample, spread evenly: 2 ms of it in the wake.
+    Evidence evidence =
+        new EvidenceBuilder()
+            .pauses(List.of(new Interval(10_000 * US, 14_000 * US, -1, "GC pause Pause Young")))
+            .samples(
+                List.of(sample(LOADGEN_TID, "http-worker-1", 0, 20_000, 10_000)),
+                List.of(),
+                Map.of(LOADGEN_TID, "http-worker-1"),
+                true)
+            .build();
+    CpuActivity activity = new CpuActivity(evidence);
+    // An operation from the pause's end to 20 ms: 2 ms of the thread's time in the wake, 1 ms
+    // after.
+    assertThat(activity.competitionFor(OWN_TID, 14_000 * US, 20_000 * US).nanos())
+        .containsEntry(CpuActivity.Competitor.PAUSE_CATCH_UP, 2_000 * US)
+        .containsEntry(CpuActivity.Competitor.APPLICATION_THREADS, 1_000 * US);
+    // Before the pause, none of it is a catch-up.
+    assertThat(activity.competitionFor(OWN_TID, 0, 10_000 * US).nanos())
+        .containsOnlyKeys(CpuActivity.Competitor.APPLICATION_THREADS);
+    // The catch-up counts to GC: a call of 14-20 ms that waited 3 ms for a CPU gets GC for the
+    // two thirds of the competing time that were a catch-up.
+    WasmOperation inTheWake = callAt(14_000, 20_000, 1_000, 3_000);
+    AttributedOperation result = attribute(inTheWake, evidence.pauses(), evidence);
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .startsWith(
+            tuple(Cause.GC_SAFEPOINT, 2_000 * US, Strength.STRONG),
+            tuple(Cause.CPU_STARVATION, 1_000 * US, Strength.MEDIUM));
+    assertThat(result.shares().get(0).evidence())
+        .contains("application threads catching up after a pause ran 2000 us")
+        .contains("http-worker-1 2000 us");
+  }
+
+  @Test
   void threadsAreKnownByTheirKernelNamesUnlessTheyRanWasm() {
     CpuActivity activity = activity(List.of(), List.of(), Map.of(7L, "main"));
     assertThat(activity.kindOf(7, "java")).isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
@@ -138,12 +214,13 @@ class RunQueueRulesTest {
     // Wasmtime's compile threads started from worker-1 carry its kernel name, not its tid.
     CpuActivity activity =
         new CpuActivity(
-            List.of(
-                sample(8, "worker-1", 0, 1_000, 700),
-                sample(LOADGEN_TID, "load-gen", 0, 1_000, 100)),
-            List.of(),
-            Map.of(7L, "worker-1", LOADGEN_TID, "load-gen"),
-            true);
+            samples(
+                List.of(
+                    sample(8, "worker-1", 0, 1_000, 700),
+                    sample(LOADGEN_TID, "load-gen", 0, 1_000, 100)),
+                List.of(),
+                Map.of(7L, "worker-1", LOADGEN_TID, "load-gen"),
+                true));
     assertThat(activity.kindOf(7, "worker-1"))
         .isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
     assertThat(activity.kindOf(8, "worker-1")).isEqualTo(CpuActivity.Competitor.NATIVE_THREADS);
@@ -219,7 +296,7 @@ class RunQueueRulesTest {
 
   private static CpuActivity activity(
       List<ThreadActivity> threads, List<MachineActivity> machine, Map<Long, String> javaThreads) {
-    return new CpuActivity(threads, machine, javaThreads, false);
+    return new CpuActivity(samples(threads, machine, javaThreads));
   }
 
   private static ThreadActivity sample(long tid, String name, long fromUs, long toUs, long cpuUs) {
@@ -317,10 +394,19 @@ class RunQueueRulesTest {
   }
 
   private static WasmOperation call(long cpuUs, long runQueueUs, long switches) {
+    return callAt(0, 1_000, cpuUs, runQueueUs, switches);
+  }
+
+  private static WasmOperation callAt(long fromUs, long toUs, long cpuUs, long runQueueUs) {
+    return callAt(fromUs, toUs, cpuUs, runQueueUs, 1);
+  }
+
+  private static WasmOperation callAt(
+      long fromUs, long toUs, long cpuUs, long runQueueUs, long switches) {
     return new WasmOperation(
         WasmOperation.Phase.CALL,
-        0,
-        1_000 * US,
+        fromUs * US,
+        toUs * US,
         1,
         OWN_TID,
         "worker-1",
