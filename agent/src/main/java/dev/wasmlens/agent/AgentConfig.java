@@ -103,7 +103,7 @@ final class AgentConfig {
   }
 
   /**
-   * {@code wasmlens.sampler.period} (default {@code 20ms}): how often the thread sampler of a
+   * {@code wasmlens.sampler.period} (default {@code 40ms}): how often the thread sampler of a
    * diagnosis recording ({@code cpu-time=all}) reads every thread's CPU and run-queue time; {@code
    * off} for no sampler. Whole milliseconds, with or without {@code ms}; any other value is said in
    * one line and the default applies.

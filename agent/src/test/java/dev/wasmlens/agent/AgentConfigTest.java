@@ -47,15 +47,15 @@ class AgentConfigTest {
   }
 
   @Test
-  void theThreadSamplerRunsOnlyInADiagnosisRecordingEveryTwentyMillisecondsUnlessSetOtherwise() {
+  void theThreadSamplerRunsOnlyInADiagnosisRecordingEveryFortyMillisecondsUnlessSetOtherwise() {
     assertThat(samplerPeriod(null)).isZero();
     assertThat(samplerPeriod("cpu-time=setup,sampler.period=5ms")).isZero();
-    assertThat(samplerPeriod("cpu-time=all")).isEqualTo(20);
+    assertThat(samplerPeriod("cpu-time=all")).isEqualTo(40);
     assertThat(samplerPeriod("cpu-time=all,sampler.period=25ms")).isEqualTo(25);
     assertThat(samplerPeriod("cpu-time=all,sampler.period=5")).isEqualTo(5);
     assertThat(samplerPeriod("cpu-time=all,sampler.period=off")).isZero();
-    assertThat(samplerPeriod("cpu-time=all,sampler.period=fast")).isEqualTo(20);
-    assertThat(samplerPeriod("cpu-time=all,sampler.period=0")).isEqualTo(20);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=fast")).isEqualTo(40);
+    assertThat(samplerPeriod("cpu-time=all,sampler.period=0")).isEqualTo(40);
   }
 
   private static long samplerPeriod(String agentArgs) {

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar benchmarks/target/wasmlens-bench.jar calls|startup|memory|load|fault-score
- * [options]}.
+ * {@code java -jar benchmarks/target/wasmlens-bench.jar
+ * calls|startup|memory|load|fault-score|sampler-cost [options]}.
  */
 @Command(
     name = "wasmlens-bench",
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       PhaseLoop.class,
       FirstCall.class,
       RetainedHeap.class,
-      FaultScoreCommand.class
+      FaultScoreCommand.class,
+      SamplerCostCommand.class
     })
 public final class BenchMain implements Runnable {
   @Override

@@ -32,10 +32,11 @@ import jdk.jfr.EventType;
  */
 public final class ThreadSampler implements Runnable {
   /**
-   * The default period: fine enough to name who had the cores during a tail's millisecond stalls;
-   * its cost is in docs/benchmarks.md.
+   * The default period: fine enough to name who had the cores during a tail's millisecond stalls
+   * (the fault suite scored alike at 20 and 40 ms), at under 1% of a core on this project's VM,
+   * where one wake-up alone costs the sampler about 125 us of CPU (docs/benchmarks.md).
    */
-  public static final long DEFAULT_PERIOD_MILLIS = 20;
+  public static final long DEFAULT_PERIOD_MILLIS = 40;
 
   private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 

@@ -26,8 +26,8 @@ public final class CpuActivity {
     NATIVE_THREADS(
         "native threads (Wasmtime's own, named after their creator)", Cause.CPU_STARVATION),
     /**
-     * Application threads running in the wake of a pause ({@link #PAUSE_WAKE_FACTOR}): held by it,
-     * they all wanted a CPU at once when it ended.
+     * Application threads running in the wake of a pause ({@link CpuActivity#PAUSE_WAKE_FACTOR}):
+     * held by it, they all wanted a CPU at once when it ended.
      */
     PAUSE_CATCH_UP("application threads catching up after a pause", Cause.GC_SAFEPOINT),
     APPLICATION_THREADS("other application threads", Cause.CPU_STARVATION),
