@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 /**
  * Native lock waits, inferred from the lock model of wasmtime-java ({@link NativeLocks}): another
  * thread's operation, overlapping this one, held a handle it needs (a compile its engine, a call or
- * an instantiation its store, an instantiation its module). JFR sees no event for these locks, so
- * the evidence is medium, and only time the thread spent blocked is taken. The holder is named, and
- * why the holder itself took so long follows it: the blame chain, at most {@link
- * Context#MAX_CHAIN_DEPTH} links, cycles cut.
+ * an instantiation its store, an instantiation its module, a store's teardown long on a CPU the
+ * process's memory map). JFR sees no event for these locks, so the evidence is medium, and only
+ * time the thread spent blocked is taken. The holder is named, and why the holder itself took so
+ * long follows it: the blame chain, at most {@link Context#MAX_CHAIN_DEPTH} links, cycles cut.
  */
 final class NativeLockRule implements CauseRule {
   @Override
@@ -45,9 +45,8 @@ final class NativeLockRule implements CauseRule {
     WasmOperation main =
         holders.stream().max(Comparator.comparingLong(h -> overlap(h, operation))).orElseThrow();
     StringBuilder evidence =
-        new StringBuilder("native ")
-            .append(NativeLocks.sharedHandle(operation, main))
-            .append(" lock held by ")
+        new StringBuilder(NativeLocks.lockName(NativeLocks.sharedHandle(operation, main)))
+            .append(" held by ")
             .append(describe(main))
             .append(holders.size() > 1 ? " and " + (holders.size() - 1) + " more" : "")
             .append(" (inferred: JFR has no event for this lock)");

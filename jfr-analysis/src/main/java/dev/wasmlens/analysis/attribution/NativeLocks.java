@@ -6,10 +6,32 @@ import dev.wasmlens.analysis.read.WasmOperation;
  * The native lock model of wasmtime-java 0.19.0 (docs/native-locks.md, pinned by the agent's
  * NativeLocksIT): which operation holds which handle for its whole duration, and which operations
  * wait for it. Only what the agent's events identify is modelled: engines, stores and modules (by
- * their handle, {@code moduleId}; by name on one engine in older recordings).
+ * their handle, {@code moduleId}; by name on one engine in older recordings), and the process's
+ * memory map, which Linux lets one thread change at a time (its {@code mmap_lock}): instantiations
+ * map their instances' memories, a store's teardown unmaps them, which for large memories takes
+ * milliseconds on a CPU (diagnosis recordings, where teardowns carry their CPU time).
  */
 final class NativeLocks {
+  /**
+   * A store's teardown on a CPU this long, at least, was unmapping memory long enough to hold up
+   * another thread's mapping by a millisecond-scale share of its time.
+   */
+  static final long MIN_UNMAP_CPU_NANOS = 500_000;
+
+  /** The handle of the process's memory map, which every thread's mapping changes share. */
+  static final String MEMORY_MAP = "memory map";
+
   private NativeLocks() {}
+
+  /**
+   * The name of the lock on {@code handle}, for the evidence: Wasmtime's own handles are native
+   * locks; the memory map's is the kernel's.
+   */
+  static String lockName(String handle) {
+    return MEMORY_MAP.equals(handle)
+        ? "memory map lock (the kernel's mmap_lock: one thread at a time maps or unmaps)"
+        : "native " + handle + " lock";
+  }
 
   /**
    * The handle by which {@code waiter} waited for {@code holder}, or null if it does not. A holder
@@ -38,6 +60,14 @@ final class NativeLocks {
         return waiter.phase() == WasmOperation.Phase.INSTANTIATE && sameModule(waiter, holder)
             ? "module"
             : null;
+      case TEARDOWN:
+        // A store's teardown that was long on a CPU was the kernel freeing its memories' pages,
+        // holding the process's memory map (an instantiation maps too, but only briefly).
+        return holder.isStoreTeardown()
+                && holder.cpuNanos() >= MIN_UNMAP_CPU_NANOS
+                && changesMemoryMap(waiter)
+            ? MEMORY_MAP
+            : null;
       default:
         return null;
     }
@@ -60,11 +90,16 @@ final class NativeLocks {
     return sharedHandle(waiter, holder) != null;
   }
 
+  /** Instantiations map memory, a store's teardown unmaps it. */
+  private static boolean changesMemoryMap(WasmOperation operation) {
+    return operation.phase() == WasmOperation.Phase.INSTANTIATE || operation.isStoreTeardown();
+  }
+
   /** Calls, instantiations and a store's teardown take the store's lock. */
   private static boolean takesStore(WasmOperation operation) {
     return operation.phase() == WasmOperation.Phase.CALL
         || operation.phase() == WasmOperation.Phase.INSTANTIATE
-        || operation.phase() == WasmOperation.Phase.TEARDOWN && "Store".equals(operation.name());
+        || operation.isStoreTeardown();
   }
 
   private static boolean same(long id, long other) {

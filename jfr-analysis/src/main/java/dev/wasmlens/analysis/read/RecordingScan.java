@@ -24,8 +24,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class RecordingScan {
   /**
-   * Calls and instantiations at least this long are kept as possible holders of the native lock of
-   * their store: a shorter hold cannot make a millisecond tail.
+   * Calls, instantiations and a store's teardowns at least this long are kept as possible holders
+   * of a native lock (their store's; the process's memory map for the last two): a shorter hold
+   * cannot make a millisecond tail.
    */
   public static final long MIN_LOCK_HOLD_NANOS = 500_000;
 
@@ -136,7 +137,9 @@ public final class RecordingScan {
         javaThreads.putIfAbsent(operation.osThreadId(), operation.threadName());
       }
       if (phase == WasmOperation.Phase.COMPILE
-          || (phase == WasmOperation.Phase.CALL || phase == WasmOperation.Phase.INSTANTIATE)
+          || (phase == WasmOperation.Phase.CALL
+                  || phase == WasmOperation.Phase.INSTANTIATE
+                  || operation.isStoreTeardown())
               && operation.durationNanos() >= MIN_LOCK_HOLD_NANOS) {
         lockHolders.add(operation);
       }

@@ -48,6 +48,11 @@ public record WasmOperation(
     return endNanos - startNanos;
   }
 
+  /** Whether this is the teardown of a Store, which frees (unmaps) its instances' memories. */
+  public boolean isStoreTeardown() {
+    return phase == Phase.TEARDOWN && "Store".equals(name);
+  }
+
   /** The wasm phases, with their JFR event names. */
   public enum Phase {
     COMPILE("wasmlens.Compile"),

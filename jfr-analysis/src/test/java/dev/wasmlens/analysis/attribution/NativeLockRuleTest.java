@@ -60,6 +60,33 @@ class NativeLockRuleTest {
   }
 
   @Test
+  void aStoresTeardownWaitsForTheMemoryMapWhileAnotherThreadUnmapsALargeStore() {
+    // The injector's teardown of a store with 64 MiB of memory ran 7 ms on a CPU freeing its
+    // pages; a request's teardown of its own small store, inside it, was blocked 5.9 ms.
+    WasmOperation unmapping = storeTeardown(2, "fault-large-memory", 1_000, 9_000, 9, 7_000);
+    WasmOperation waiter = storeTeardown(1, "wasm-request-1", 2_000, 8_000, 1, 100);
+    Share contention = attribute(waiter, List.of(unmapping), List.of()).shares().get(0);
+    assertThat(contention)
+        .extracting(Share::cause, Share::nanos, Share::strength)
+        .containsExactly(Cause.CONTENTION, 5_900 * US, Strength.MEDIUM);
+    assertThat(contention.evidence())
+        .startsWith(
+            "memory map lock (the kernel's mmap_lock: one thread at a time maps or unmaps) held"
+                + " by fault-large-memory's teardown of Store");
+    assertThat(contention.chain().get(0).held()).isEqualTo("memory map lock");
+    // A teardown that was long but not on a CPU was not unmapping all that time.
+    WasmOperation waiting = storeTeardown(2, "fault-large-memory", 1_000, 9_000, 9, 200);
+    assertThat(attribute(waiter, List.of(waiting), List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+    // A call does not change the memory map: the kernel frees pages without keeping faults out.
+    WasmOperation call = op(WasmOperation.Phase.CALL, 1, "wasm-request-1", 2_000, 8_000, 1, 100);
+    assertThat(attribute(call, List.of(unmapping), List.of()).shares())
+        .extracting(Share::cause)
+        .doesNotContain(Cause.CONTENTION);
+  }
+
+  @Test
   void aCallOnAnotherStoreDoesNotWaitNorDoesAnInstantiationForACompile() {
     WasmOperation waiter = op(WasmOperation.Phase.CALL, 1, "worker-1", 0, 1_000, 1, 100);
     WasmOperation otherStore = op(WasmOperation.Phase.CALL, 2, "worker-0", 0, 1_000, 2, 100);
@@ -166,6 +193,30 @@ class NativeLockRuleTest {
         o.hostNanos(),
         o.firstUse(),
         o.traceId());
+  }
+
+  private static WasmOperation storeTeardown(
+      long threadId, String thread, long fromUs, long toUs, long storeId, long cpuUs) {
+    return new WasmOperation(
+        WasmOperation.Phase.TEARDOWN,
+        fromUs * US,
+        toUs * US,
+        threadId,
+        0,
+        thread,
+        null,
+        "Store",
+        ENGINE,
+        0,
+        storeId,
+        0,
+        "ok",
+        cpuUs * US,
+        -1,
+        -1,
+        0,
+        false,
+        null);
   }
 
   private static WasmOperation op(
