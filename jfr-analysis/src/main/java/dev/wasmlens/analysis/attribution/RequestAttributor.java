@@ -13,8 +13,8 @@ import java.util.Map;
  * instead of finding it done, so its time is put down to cold start, with strong evidence (the
  * operation is in the recording), except what medium or strong evidence gives another cause (a
  * pause its thread sat in, a lock it waited for). Its time on a CPU is the set-up work itself, and
- * so is its wait for a CPU, which the request would not have had without the set-up (who had the
- * CPUs stays in the evidence).
+ * so is its wait for a CPU, and a compile's wait for its native workers' CPU, which the request
+ * would not have had without the set-up (who had the CPUs stays in the evidence).
  */
 public final class RequestAttributor {
   private final Attributor operations;
@@ -55,7 +55,7 @@ public final class RequestAttributor {
                   share.nanos(),
                   Strength.STRONG,
                   operation.phase().label() + " on the request's path")
-              : RunQueueShares.isWait(share)
+              : RunQueueShares.isWait(share) || StarvedCompileWorkersRule.isWorkersWait(share)
                   ? new Share(
                       Cause.COLD_START,
                       share.nanos(),

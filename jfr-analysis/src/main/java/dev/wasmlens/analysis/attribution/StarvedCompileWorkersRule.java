@@ -37,9 +37,16 @@ final class StarvedCompileWorkersRule implements CauseRule {
             Cause.CPU_STARVATION,
             taken,
             Strength.MEDIUM,
-            "blocked while Wasmtime's native compile threads waited "
-                + waited / 1000
-                + " us for a CPU (thread samples)");
+            WORKERS_WAIT_EVIDENCE + waited / 1000 + " us for a CPU (thread samples)");
+  }
+
+  /** How the evidence of this rule's share begins; see {@link #isWorkersWait}. */
+  private static final String WORKERS_WAIT_EVIDENCE =
+      "blocked while Wasmtime's native compile threads waited ";
+
+  /** Whether {@code share} is a compile's wait for its workers' CPU, made here. */
+  static boolean isWorkersWait(Share share) {
+    return share.evidence().startsWith(WORKERS_WAIT_EVIDENCE);
   }
 
   /** A compile in a diagnosis recording with blocked time left. */

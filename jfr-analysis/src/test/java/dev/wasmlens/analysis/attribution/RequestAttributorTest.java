@@ -112,6 +112,53 @@ class RequestAttributorTest {
                             + " set-up: JIT compilation had it (waited 500 us"));
   }
 
+  @Test
+  void aCompilesWaitForItsNativeWorkersCpuOnTheRequestsPathIsColdStartToo() {
+    // A compile on the path: 1 ms, 100 us on CPU, switched out, 900 us blocked while Wasmtime's
+    // compile threads (native: named after their creator, not in JFR's list of Java threads) ran
+    // 300 us and waited 600 us for a CPU.
+    WasmOperation compile =
+        new WasmOperation(
+            WasmOperation.Phase.COMPILE,
+            0,
+            1_000 * US,
+            1,
+            100,
+            "worker",
+            "m.wasm",
+            "m.wasm",
+            7,
+            0,
+            0,
+            0,
+            "ok",
+            100 * US,
+            0,
+            3,
+            0,
+            false,
+            "t4");
+    Evidence workers =
+        new EvidenceBuilder()
+            .samples(
+                List.of(new ThreadActivity(0, 1_000 * US, 5, "worker", 300 * US, 600 * US)),
+                List.of(),
+                Map.of(100L, "worker"),
+                true)
+            .build();
+    AttributedRequest result =
+        new RequestAttributor(new Attributor(new Context(workers, Map.of())))
+            .attribute(new Request("t4", 0, 1_000 * US, 1_000 * US, 1, List.of(compile)));
+    assertThat(result.shares())
+        .extracting(Share::cause, Share::nanos)
+        .containsExactly(Tuple.tuple(Cause.COLD_START, 1_000 * US));
+    assertThat(result.operations().get(0).shares())
+        .anySatisfy(
+            share ->
+                assertThat(share.evidence())
+                    .contains("blocked while Wasmtime's native compile threads waited 600 us"));
+  }
+
   private static WasmOperation op(WasmOperation.Phase phase, long fromUs, long toUs, long cpuUs) {
     return new WasmOperation(
         phase,
