@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
 import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.attribution.Cause;
+import dev.wasmlens.analysis.read.TimeWindow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -116,9 +117,14 @@ class RealRecordingTest {
 
   /** The analysis of one recording of one service, which must have been read without problems. */
   private static Analysis analyze(Path recording) {
+    return analyze(recording, TimeWindow.ALL);
+  }
+
+  private static Analysis analyze(Path recording, TimeWindow window) {
     List<String> problems = new ArrayList<>();
     List<Analysis> services =
-        new Analyzer(99, -1).analyze(List.of(recording), problems, line -> {});
+        new Analyzer(99, -1, window, Analyzer.DEFAULT_STALL_LIMIT)
+            .analyze(List.of(recording), problems, line -> {});
     assertThat(problems).isEmpty();
     assertThat(services).hasSize(1);
     assertThat(services.get(0).service()).isEqualTo("wasmlens-demo.jar");
@@ -338,7 +344,10 @@ class RealRecordingTest {
   @Test
   void theColdStartFaultIsNamedAsTheCauseOfTheSlowRequestsThatSetUpAnInstance() throws Exception {
     Path recording = record("cold-start", "prewarmed-pool", true, 64, 100, 4);
-    Analysis analysis = analyze(recording);
+    long warm = FaultInterval.of(recording).from() - WARM_UP_MARGIN_NANOS;
+    // Analyzed after the service's warm-up, as the demo's report is over its measured window: the
+    // first requests of a JVM can fill a p99 of a few hundred requests on their own.
+    Analysis analysis = analyze(recording, new TimeWindow(warm, Long.MAX_VALUE, 0));
 
     // Requests that compiled, created a store or an instance on their path (the pool was empty),
     // read from the recording independently of the analyzer: the traces of those events under a
@@ -353,7 +362,6 @@ class RealRecordingTest {
             .filter(e -> e.getString("parentSpanId") != null)
             .map(e -> e.getString("traceId"))
             .collect(Collectors.toSet());
-    long warm = FaultInterval.of(recording).from() - WARM_UP_MARGIN_NANOS;
     assertThat(coldRequests).as("requests that paid a cold start").isNotEmpty();
 
     // Scored after the warm-up, where the first calls into the pre-warmed instances are real
