@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar benchmarks/target/wasmlens-bench.jar
- * calls|startup|memory|load|fault-score|sampler-cost [options]}.
+ * calls|startup|memory|load|fault-score|sampler-cost|call-cost [options]}.
  */
 @Command(
     name = "wasmlens-bench",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       FirstCall.class,
       RetainedHeap.class,
       FaultScoreCommand.class,
-      SamplerCostCommand.class
+      SamplerCostCommand.class,
+      CallCostCommand.class
     })
 public final class BenchMain implements Runnable {
   @Override

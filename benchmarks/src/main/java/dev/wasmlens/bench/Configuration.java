@@ -11,6 +11,11 @@ import java.util.List;
 enum Configuration {
   /** No agent: the baseline every ratio is taken against. */
   BARE("no agent"),
+  /**
+   * No agent, but a JFR recording with the agent's settings ({@link #AGENT_SETTINGS} in the work
+   * folder): what JFR itself costs the JVM, apart from the agent.
+   */
+  JFR_ALONE("JFR alone, the agent's settings, no agent"),
   /** The agent attached with nothing to record for: no recording, no telemetry. */
   IDLE("agent, nothing recording"),
   /** The agent recording JFR events only, at its default settings. */
@@ -33,6 +38,9 @@ enum Configuration {
   /** The same with WasmLens as its extension, recording JFR events at the default settings. */
   OTEL_EXTENSION("OpenTelemetry Java agent + WasmLens extension, JFR recording");
 
+  /** The agent's JFR settings file, written by the benchmark that runs {@link #JFR_ALONE}. */
+  static final String AGENT_SETTINGS = "wasmlens.jfc";
+
   private final String label;
 
   Configuration(String label) {
@@ -49,6 +57,13 @@ enum Configuration {
     String agent = "-javaagent:" + tools.agent();
     switch (this) {
       case BARE:
+        break;
+      case JFR_ALONE:
+        options.add(
+            "-XX:StartFlightRecording:settings="
+                + work.resolve(AGENT_SETTINGS)
+                + ",filename="
+                + work.resolve(name().toLowerCase() + ".jfr"));
         break;
       case IDLE:
         options.add(agent);

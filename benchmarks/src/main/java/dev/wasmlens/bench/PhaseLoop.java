@@ -1,5 +1,6 @@
 package dev.wasmlens.bench;
 
+import dev.wasmlens.bench.jmh.TrivialCallBenchmark;
 import dev.wasmlens.demo.guest.ChecksumInstance;
 import dev.wasmlens.demo.guest.GuestBinaries;
 import dev.wasmlens.demo.guest.Wat2Wasm;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "phase-loop", hidden = true)
 final class PhaseLoop implements Callable<Integer> {
-  static final String IDENTITY_WAT =
-      "(module (func (export \"identity\") (param i32) (result i32) local.get 0))";
-
   @Option(names = "--trivial-calls", description = "Calls per batch of the trivial export.")
   int trivialCalls = 20_000;
 
@@ -50,7 +48,8 @@ final class PhaseLoop implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Engine engine = new Engine();
         Wat2Wasm wat2wasm = new Wat2Wasm(engine);
-        Module identityModule = new Module(engine, wat2wasm.convert(IDENTITY_WAT));
+        Module identityModule =
+            new Module(engine, wat2wasm.convert(TrivialCallBenchmark.IDENTITY_WAT));
         Store<Void> store = new Store<>(null, engine);
         Instance instance = new Instance(store, identityModule, List.of());
         Module checksumModule = new Module(engine, GuestBinaries.read(GuestBinaries.CHECKSUM));
