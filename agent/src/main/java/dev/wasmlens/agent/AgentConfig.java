@@ -139,7 +139,7 @@ final class AgentConfig {
         PREFIX
             + "sampler.period is '"
             + value
-            + "'; it must be a whole number of milliseconds (20ms) or off; using "
+            + "'; it must be a whole number of milliseconds (40ms) or off; using "
             + ThreadSampler.DEFAULT_PERIOD_MILLIS
             + "ms");
     return ThreadSampler.DEFAULT_PERIOD_MILLIS;

@@ -53,7 +53,7 @@ final class SamplerCostCommand implements Callable<Integer> {
           continue;
         }
         long first = own.get(0)[0];
-        long last = own.get(own.size() - 1)[0];
+        long last = own.get(own.size() - 1)[2];
         long skipUntil = first + (long) (skipSeconds * 1e9);
         long cpu = 0;
         long steadyCpu = 0;
@@ -86,7 +86,9 @@ final class SamplerCostCommand implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  /** The sampler's samples of itself: start (epoch nanoseconds) and CPU nanoseconds, in order. */
+  /**
+   * The sampler's samples of itself: start (epoch nanoseconds), CPU nanoseconds and end, in order.
+   */
   private static List<long[]> ownSamples(Path recording) throws IOException {
     List<long[]> own = new ArrayList<>();
     try (RecordingFile file = new RecordingFile(recording)) {
@@ -94,7 +96,10 @@ final class SamplerCostCommand implements Callable<Integer> {
         RecordedEvent event = file.readEvent();
         if (event.getEventType().getName().equals("wasmlens.ThreadSample")
             && SAMPLER_KERNEL_NAME.equals(event.getString("threadName"))) {
-          own.add(new long[] {nanos(event.getStartTime()), event.getLong("cpuTime")});
+          own.add(
+              new long[] {
+                nanos(event.getStartTime()), event.getLong("cpuTime"), nanos(event.getEndTime())
+              });
         }
       }
     }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Who had the CPUs, from the agent's thread sampler: every thread's CPU time per sampling interval,
@@ -76,11 +77,18 @@ public final class CpuActivity {
   static final double PAUSE_WAKE_FACTOR = 1.0;
 
   /**
-   * GC threads that work only while the JVM is stopped (G1's and Parallel's workers, the VM thread
-   * that runs the safepoint): their CPU time in a sample lies in the sample's pauses, not spread
-   * over its whole period, which would hide a collection's burst from the operations it stalled.
+   * GC threads that work only while the JVM is stopped for a collection (G1's and Parallel's
+   * workers): their CPU time in a sample lies in the sample's GC pauses, not spread over its whole
+   * period, which would hide a collection's burst from the operations it stalled. The VM thread's
+   * lies in the sample's safepoints of any kind.
    */
-  private static final List<String> PAUSE_WORKER_PREFIXES = List.of("GC Thread", "VM Thread");
+  private static final List<String> GC_WORKER_PREFIXES = List.of("GC Thread");
+
+  /** How a GC pause's {@code what} begins (RecordingScan names them so). */
+  private static final String GC_PAUSE = "GC pause";
+
+  /** The thread that runs every safepoint's operation, a collection's or not. */
+  private static final String VM_THREAD = "VM Thread";
 
   private static final List<String> JIT_PREFIXES = List.of("C1 Compiler", "C2 Compiler", "JVMCI");
   private static final List<String> OBSERVER_PREFIXES = List.of("JFR ", "wasmlens-");
@@ -94,6 +102,7 @@ public final class CpuActivity {
   private final boolean everyJavaThreadKnown;
   private final long longestSampleNanos;
   private final PauseUnion pauses;
+  private final PauseUnion gcPauses;
   private final PauseUnion wakes;
 
   /**
@@ -110,6 +119,11 @@ public final class CpuActivity {
     this.longestSampleNanos =
         threads.stream().mapToLong(t -> t.endNanos() - t.startNanos()).max().orElse(0);
     this.pauses = PauseUnion.of(evidence.pauses());
+    this.gcPauses =
+        PauseUnion.of(
+            evidence.pauses().stream()
+                .filter(p -> p.what().startsWith(GC_PAUSE))
+                .collect(Collectors.toList()));
     this.wakes = pauses.wakes(PAUSE_WAKE_FACTOR);
   }
 
@@ -119,7 +133,9 @@ public final class CpuActivity {
 
   /**
    * What competed with the thread {@code osThreadId} for the CPUs during {@code [start, end]}: the
-   * other threads' CPU time and the machine's, each sample prorated to its overlap.
+   * other threads' CPU time and the machine's, each sample prorated to its overlap (a GC worker's
+   * and the VM thread's placed in the pauses instead), application threads in a pause's wake told
+   * apart as catching up on it.
    */
   public Competition competitionFor(long osThreadId, long start, long end) {
     Map<Competitor, Long> nanos = new EnumMap<>(Competitor.class);
@@ -131,11 +147,7 @@ public final class CpuActivity {
       if (sample.startNanos() >= end) {
         break;
       }
-      boolean pauseWorker = isPauseWorker(sample.threadName());
-      long cpu =
-          pauseWorker
-              ? pauses.placeInPauses(sample, start, end)
-              : sample.prorated(sample.cpuNanos(), start, end);
+      long cpu = placed(sample, start, end);
       long wait = sample.prorated(sample.runQueueNanos(), start, end);
       processCpu += Math.max(0, cpu);
       if (sample.osThreadId() == osThreadId || cpu <= 0 && wait <= 0) {
@@ -223,8 +235,16 @@ public final class CpuActivity {
         : Competitor.APPLICATION_THREADS;
   }
 
-  private static boolean isPauseWorker(String kernelName) {
-    return kernelName != null && PAUSE_WORKER_PREFIXES.stream().anyMatch(kernelName::startsWith);
+  /** The part of {@code sample}'s CPU time that falls in {@code [start, end]}. */
+  private long placed(ThreadActivity sample, long start, long end) {
+    String name = sample.threadName() == null ? "" : sample.threadName();
+    if (GC_WORKER_PREFIXES.stream().anyMatch(name::startsWith)) {
+      return gcPauses.placeInPauses(sample, start, end);
+    }
+    if (name.startsWith(VM_THREAD)) {
+      return pauses.placeInPauses(sample, start, end);
+    }
+    return sample.prorated(sample.cpuNanos(), start, end);
   }
 
   /**

@@ -4,8 +4,10 @@ import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.List;
 
 /**
- * Time waiting for a CPU while GC threads had them (a concurrent GC cycle, parallel workers): GC,
- * not starvation. Needs the measured run-queue wait and the thread sampler (diagnosis recordings).
+ * Time waiting for a CPU while GC threads had them (a concurrent GC cycle, parallel workers), or
+ * application threads catching up in a pause's wake ({@link
+ * CpuActivity.Competitor#PAUSE_CATCH_UP}): GC, not starvation. Needs the measured run-queue wait
+ * and the thread sampler (diagnosis recordings).
  */
 final class GcThreadsRule implements CauseRule {
   @Override

@@ -63,7 +63,7 @@ final class NativeLocks {
       case TEARDOWN:
         // A store's teardown that was long on a CPU was the kernel freeing its memories' pages,
         // holding the process's memory map (an instantiation maps too, but only briefly).
-        return holder.isStoreTeardown()
+        return holder.tearsDownStore()
                 && holder.cpuNanos() >= MIN_UNMAP_CPU_NANOS
                 && changesMemoryMap(waiter)
             ? MEMORY_MAP
@@ -92,14 +92,14 @@ final class NativeLocks {
 
   /** Instantiations map memory, a store's teardown unmaps it. */
   private static boolean changesMemoryMap(WasmOperation operation) {
-    return operation.phase() == WasmOperation.Phase.INSTANTIATE || operation.isStoreTeardown();
+    return operation.phase() == WasmOperation.Phase.INSTANTIATE || operation.tearsDownStore();
   }
 
   /** Calls, instantiations and a store's teardown take the store's lock. */
   private static boolean takesStore(WasmOperation operation) {
     return operation.phase() == WasmOperation.Phase.CALL
         || operation.phase() == WasmOperation.Phase.INSTANTIATE
-        || operation.isStoreTeardown();
+        || operation.tearsDownStore();
   }
 
   private static boolean same(long id, long other) {

@@ -119,6 +119,7 @@ public final class RecordingScan {
     scan.keepEvidenceIn(scan.window);
     scan.pauses.sort(Comparator.comparingLong(Interval::startNanos));
     scan.kept.sort(Comparator.comparingLong(WasmOperation::startNanos));
+    scan.lockHolders.sort(Comparator.comparingLong(WasmOperation::startNanos));
     return scan;
   }
 
@@ -139,7 +140,7 @@ public final class RecordingScan {
       if (phase == WasmOperation.Phase.COMPILE
           || (phase == WasmOperation.Phase.CALL
                   || phase == WasmOperation.Phase.INSTANTIATE
-                  || operation.isStoreTeardown())
+                  || operation.tearsDownStore())
               && operation.durationNanos() >= MIN_LOCK_HOLD_NANOS) {
         lockHolders.add(operation);
       }

@@ -48,8 +48,11 @@ public record WasmOperation(
     return endNanos - startNanos;
   }
 
-  /** Whether this is the teardown of a Store, which frees (unmaps) its instances' memories. */
-  public boolean isStoreTeardown() {
+  /**
+   * Whether this is the teardown of a Store, which frees (unmaps) its instances' memories. (Not
+   * named {@code is...}: the JSON report would make it a field.)
+   */
+  public boolean tearsDownStore() {
     return phase == Phase.TEARDOWN && "Store".equals(name);
   }
 
