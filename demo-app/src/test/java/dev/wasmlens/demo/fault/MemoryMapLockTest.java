@@ -71,7 +71,6 @@ class MemoryMapLockTest {
             .collect(Collectors.toList());
     assertThat(inside).as("request teardowns begun inside an unmapping").isNotEmpty();
     assertThat(outside).as("request teardowns clear of any").hasSizeGreaterThan(20);
-    long insideMedian = inside.get(inside.size() / 2);
     long outsideMedian = outside.get(outside.size() / 2);
     long outsideP90 = outside.get(outside.size() * 9 / 10);
     String figures =
@@ -85,9 +84,11 @@ class MemoryMapLockTest {
             outside.get(outside.size() - 1));
     // Measured on a quiet machine: a median of 5.9-6.7 ms blocked inside, against a p90 of 10-11 us
     // outside. On a loaded one the unmapping is a smaller part of the injector's (longer) teardown,
-    // so fewer of the teardowns begun inside it wait, but some still wait milliseconds.
+    // so fewer of the teardowns begun inside it wait (on JDK 25 in CI, 11 of 30), but some still
+    // wait
+    // milliseconds, far beyond any teardown clear of it.
     assertThat(inside.get(inside.size() - 1)).as(figures).isGreaterThan(MILLISECOND);
-    assertThat(insideMedian).as(figures).isGreaterThan(2 * outsideMedian);
+    assertThat(inside.get(inside.size() - 1)).as(figures).isGreaterThan(10 * outsideP90);
   }
 
   private static boolean beganInside(RecordedEvent teardown, RecordedEvent unmapping) {
