@@ -8,9 +8,9 @@ import dev.wasmlens.agent.bootstrap.jfr.WasmEvent;
  * and run-queue wait when asked, and, for the {@link PhaseListener}, a {@link System#nanoTime()}
  * reading; and commits the event with the phase's outcome.
  *
- * <p>Between {@link #start} and {@link #stop} the {@code cpuTime}, {@code runQueueWait} and {@code
- * switches} fields hold their start readings negated (or {@link #NOT_READ}), which saves fields the
- * recording would otherwise carry.
+ * <p>Between {@link #start} and {@link #stop} the {@code cpuTime}, {@code runQueueWait}, {@code
+ * switches} and {@code voluntarySwitches} fields hold their start readings negated (or {@link
+ * #NOT_READ}), which saves fields the recording would otherwise carry.
  */
 final class PhaseClock {
   /** What a clock field holds between start and stop when the phase does not read that clock. */
@@ -29,10 +29,10 @@ final class PhaseClock {
 
   /**
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
-   * the scheduler statistics (run-queue wait, switches) too when {@code wasmlens.cpu-time=all}. The
-   * readings lie inside the wall-clock interval and {@link #stop} reads them again, in the opposite
-   * order, before it ends, so that neither exceeds the duration by more than the clocks'
-   * granularity.
+   * the scheduler statistics (run-queue wait, switches, voluntary switches) too when {@code
+   * wasmlens.cpu-time=all}. The readings lie inside the wall-clock interval and {@link #stop} reads
+   * them again, in the opposite order, before it ends, so that neither exceeds the duration by more
+   * than the clocks' granularity.
    */
   static void start(ClockedWasmEvent event, boolean readCpu) {
     begin(event);
@@ -42,6 +42,9 @@ final class PhaseClock {
     SchedStat sched = readCpu && RunQueueClock.enabled() ? RunQueueClock.read() : null;
     event.runQueueWait = sched != null ? -sched.runQueueNanos() : NOT_READ;
     event.switches = sched != null ? -sched.timeslices() : NOT_READ;
+    // Next outermost: a block before this reading would count as time stolen.
+    long voluntary = sched != null ? RunQueueClock.voluntarySwitches() : -1;
+    event.voluntarySwitches = voluntary >= 0 ? -voluntary : NOT_READ;
     event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
   }
 
@@ -60,6 +63,9 @@ final class PhaseClock {
         event.cpuTime == NOT_READ
             ? ClockedWasmEvent.UNKNOWN
             : event.cpuTime + ThreadCpuClock.nanos();
+    long voluntary = event.voluntarySwitches != NOT_READ ? RunQueueClock.voluntarySwitches() : -1;
+    event.voluntarySwitches =
+        voluntary >= 0 ? event.voluntarySwitches + voluntary : ClockedWasmEvent.UNKNOWN_COUNT;
     SchedStat sched = event.runQueueWait != NOT_READ ? RunQueueClock.read() : null;
     event.runQueueWait =
         sched != null ? event.runQueueWait + sched.runQueueNanos() : ClockedWasmEvent.UNKNOWN;

@@ -61,6 +61,12 @@ final class ThreadState {
   /** Whether opening {@link #schedStat} was tried: it is tried once per thread. */
   boolean schedStatOpened;
 
+  /**
+   * This thread's {@code status}, for its voluntary switches, opened with {@link #schedStat}; null
+   * before, and for a thread whose file cannot be read.
+   */
+  VoluntarySwitches voluntarySwitches;
+
   private ThreadState() {}
 
   static ThreadState current() {

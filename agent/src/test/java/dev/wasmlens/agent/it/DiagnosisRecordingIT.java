@@ -65,6 +65,9 @@ class DiagnosisRecordingIT {
       if (runQueue > 0) {
         assertThat(switches).isPositive();
       }
+      // A thread that left its CPU to wait was put back on one before the call ended: each
+      // voluntary switch is one of the switches.
+      assertThat(call.getLong("voluntarySwitches")).isBetween(0L, switches);
     }
     // More spinning threads than cores: the callers must have queued.
     assertThat(calls.stream().mapToLong(c -> c.getLong("runQueueWait")).sum()).isPositive();
@@ -115,6 +118,7 @@ class DiagnosisRecordingIT {
     assertThat(clocked).hasSizeGreaterThan(2 * CALLS);
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("runQueueWait")).isEqualTo(UNKNOWN));
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("switches")).isEqualTo(-1));
+    assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("voluntarySwitches")).isEqualTo(-1));
     assertThat(standard.named(WasmEvents.CALL))
         .allSatisfy(e -> assertThat(e.getLong("cpuTime")).isEqualTo(UNKNOWN));
     assertThat(standard.named("wasmlens.ThreadSample")).isEmpty();

@@ -4,12 +4,13 @@ import dev.wasmlens.analysis.read.WasmOperation;
 
 /**
  * Where an operation's wall time went, as measured: on a CPU, waiting for one (the run queue),
- * stolen (the thread never left its CPU, yet its CPU clock missed this time: the hypervisor ran
- * something else on the virtual CPU, or interrupts ran), blocked (the rest: a pause, a lock, a
- * futex, a page fault, I/O). Stolen time is known only for an operation that was never switched
- * out; in one that was, any steal stays inside blocked. Nanoseconds; -1 for what the recording did
- * not measure (CPU time outside {@code cpu-time=all} for calls, the run-queue wait outside
- * diagnosis recordings), and then stolen and blocked are -1 too.
+ * stolen (the thread never blocked, yet neither its CPU clock nor its run-queue wait account for
+ * this time: the hypervisor ran something else on the virtual CPU, or interrupts ran), blocked (the
+ * rest: a pause, a lock, a futex, a page fault, I/O). Stolen time is known only for an operation
+ * whose thread made no voluntary switch (or no switch at all, in recordings from agents that did
+ * not count voluntary ones); in one that blocked, any steal stays inside blocked. Nanoseconds; -1
+ * for what the recording did not measure (CPU time outside {@code cpu-time=all} for calls, the
+ * run-queue wait outside diagnosis recordings), and then stolen and blocked are -1 too.
  */
 public record TimeSplit(long onCpuNanos, long runQueueNanos, long stolenNanos, long blockedNanos) {
   /** The split of {@code operation}'s duration. */
@@ -28,13 +29,21 @@ public record TimeSplit(long onCpuNanos, long runQueueNanos, long stolenNanos, l
   }
 
   /**
-   * The time {@code operation}'s CPU clock missed although its thread was never switched out (its
-   * off-CPU time then; it cannot have waited for a CPU either); 0 when it was switched, or when the
-   * switches or the CPU time were not measured.
+   * The time {@code operation}'s CPU clock and run-queue wait missed although its thread never
+   * blocked: all its off-CPU time when it was never switched out, its off-CPU time beyond the
+   * run-queue wait when it was only preempted (no voluntary switch); 0 when it may have blocked, or
+   * when the switches or the clocks were not measured.
    */
   static long stolenNanos(WasmOperation operation) {
-    return operation.switches() == 0 && operation.cpuNanos() >= 0
-        ? Math.max(0, operation.durationNanos() - operation.cpuNanos())
+    if (operation.cpuNanos() < 0) {
+      return 0;
+    }
+    long offCpu = Math.max(0, operation.durationNanos() - operation.cpuNanos());
+    if (operation.switches() == 0) {
+      return offCpu;
+    }
+    return operation.voluntarySwitches() == 0 && operation.runQueueNanos() >= 0
+        ? Math.max(0, offCpu - operation.runQueueNanos())
         : 0;
   }
 

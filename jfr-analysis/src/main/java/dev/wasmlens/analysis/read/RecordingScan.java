@@ -318,6 +318,7 @@ public final class RecordingScan {
         clock(event, "cpuTime"),
         clock(event, "runQueueWait"),
         count(event, "switches"),
+        count(event, "voluntarySwitches"),
         event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
         firstUse,
         // A phase under no application span is a trace of its own (its own span's), not a request.

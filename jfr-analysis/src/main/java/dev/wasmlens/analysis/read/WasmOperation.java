@@ -18,6 +18,8 @@ package dev.wasmlens.analysis.read;
  *     recordings); -1 when the event has none
  * @param switches how often the thread was switched out and back onto a CPU during the phase
  *     (diagnosis recordings): 0 means it never left its CPU; -1 when the event has none
+ * @param voluntarySwitches how often the thread left its CPU to wait during the phase (diagnosis
+ *     recordings): 0 means it never blocked; -1 when the event has none (agents before it)
  * @param hostNanos for a call, time spent in host functions
  * @param firstUse the first instantiation of its module, or the first call into its instance
  * @param traceId the application's trace the operation ran under (an HTTP server span, say): the
@@ -40,6 +42,7 @@ public record WasmOperation(
     long cpuNanos,
     long runQueueNanos,
     long switches,
+    long voluntarySwitches,
     long hostNanos,
     boolean firstUse,
     String traceId) {

@@ -142,6 +142,7 @@ class AttributorTest {
             50 * US,
             -1,
             -1,
+            -1,
             0,
             false,
             null);
@@ -176,6 +177,7 @@ class AttributorTest {
             20 * US,
             -1,
             -1,
+            -1,
             0,
             false,
             null);
@@ -197,6 +199,7 @@ class AttributorTest {
             590 * US,
             -1,
             -1,
+            -1,
             0,
             false,
             null);
@@ -216,6 +219,7 @@ class AttributorTest {
             0,
             "ok",
             890 * US,
+            -1,
             -1,
             -1,
             0,
@@ -300,6 +304,7 @@ class AttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         -1,
         hostUs * US,

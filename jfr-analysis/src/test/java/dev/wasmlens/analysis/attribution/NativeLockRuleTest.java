@@ -190,6 +190,7 @@ class NativeLockRuleTest {
         o.cpuNanos(),
         o.runQueueNanos(),
         o.switches(),
+        o.voluntarySwitches(),
         o.hostNanos(),
         o.firstUse(),
         o.traceId());
@@ -212,6 +213,7 @@ class NativeLockRuleTest {
         0,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         -1,
         0,
@@ -243,6 +245,7 @@ class NativeLockRuleTest {
         0,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         -1,
         0,

@@ -86,6 +86,7 @@ class RequestAttributorTest {
             400 * US,
             500 * US,
             -1,
+            -1,
             0,
             false,
             "t3");
@@ -135,6 +136,7 @@ class RequestAttributorTest {
             100 * US,
             0,
             3,
+            3,
             0,
             false,
             "t4");
@@ -175,6 +177,7 @@ class RequestAttributorTest {
         3,
         "ok",
         cpuUs * US,
+        -1,
         -1,
         -1,
         0,

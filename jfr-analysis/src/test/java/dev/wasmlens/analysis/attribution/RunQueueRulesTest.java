@@ -338,6 +338,36 @@ class RunQueueRulesTest {
   }
 
   @Test
+  void offCpuTimeOfAThreadOnlyPreemptedIsStolenBeyondItsRunQueueWait() {
+    // 1 ms call, 300 us on a CPU, 200 us waiting for one, switched out twice but never of its own
+    // accord (no voluntary switch): the other 500 us it was neither blocked nor in a queue.
+    WasmOperation preempted = callAt(0, 1_000, 300, 200, 2, 0);
+    assertThat(TimeSplit.of(preempted)).isEqualTo(new TimeSplit(300 * US, 200 * US, 500 * US, 0));
+    AttributedOperation result =
+        attribute(
+            preempted,
+            List.of(),
+            samples(
+                List.of(),
+                List.of(new MachineActivity(0, 1_000 * US, 2, 1_000 * US, 600 * US, 400 * US)),
+                Map.of()));
+    Share stolen =
+        result.shares().stream()
+            .filter(s -> s.evidence().startsWith("never blocked"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stolen.cause()).isEqualTo(Cause.CPU_STARVATION);
+    assertThat(stolen.nanos()).isEqualTo(500 * US);
+    assertThat(stolen.evidence())
+        .startsWith(
+            "never blocked (switched out 2 time(s), each a preemption), yet on a CPU for 300 us and"
+                + " waiting for one 200 us of its 1000 us");
+    assertThat(result.shares()).noneMatch(s -> s.cause() == Cause.UNEXPLAINED);
+    // The same call with one voluntary switch may have blocked: its 500 us stay blocked.
+    assertThat(TimeSplit.of(callAt(0, 1_000, 300, 200, 2, 1)).blockedNanos()).isEqualTo(500 * US);
+  }
+
+  @Test
   void aCompileBlockedWhileWasmtimesNativeThreadsWorkedIsItsOwnWork() {
     // 1 ms compile, 100 us on its own thread's CPU, 900 us asleep while Wasmtime's compile thread
     // (not a Java thread, named after its creator) ran 600 us and waited 200 us for a CPU.
@@ -358,6 +388,7 @@ class RunQueueRulesTest {
             "ok",
             100 * US,
             0,
+            3,
             3,
             0,
             false,
@@ -403,6 +434,11 @@ class RunQueueRulesTest {
 
   private static WasmOperation callAt(
       long fromUs, long toUs, long cpuUs, long runQueueUs, long switches) {
+    return callAt(fromUs, toUs, cpuUs, runQueueUs, switches, switches);
+  }
+
+  private static WasmOperation callAt(
+      long fromUs, long toUs, long cpuUs, long runQueueUs, long switches, long voluntary) {
     return new WasmOperation(
         WasmOperation.Phase.CALL,
         fromUs * US,
@@ -420,6 +456,7 @@ class RunQueueRulesTest {
         cpuUs * US,
         runQueueUs < 0 ? -1 : runQueueUs * US,
         switches,
+        voluntary,
         0,
         false,
         null);

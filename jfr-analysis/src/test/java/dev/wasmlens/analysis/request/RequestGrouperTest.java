@@ -78,6 +78,7 @@ class RequestGrouperTest {
         0,
         -1,
         -1,
+        -1,
         0,
         false,
         trace);

@@ -37,4 +37,12 @@ public abstract class ClockedWasmEvent extends WasmEvent {
           + " 0 means it never left its CPU, so wall time its CPU clock misses was stolen by the"
           + " hypervisor or spent on interrupts; -1 when not read (wasmlens.cpu-time=all reads it)")
   public long switches;
+
+  @Label("Voluntary Switches")
+  @Description(
+      "Times the thread left its CPU to wait (a lock, a futex, a page fault, a sleep) during the"
+          + " phase (Linux voluntary_ctxt_switches); 0 means it never blocked, so wall time neither"
+          + " on a CPU nor waiting for one was stolen by the hypervisor or spent on interrupts; -1"
+          + " when not read (wasmlens.cpu-time=all reads it)")
+  public long voluntarySwitches;
 }
