@@ -148,7 +148,7 @@ class AnalyzeCommandTest {
         .isEqualTo(AnalyzeCommand.OK);
 
     JsonNode json = new ObjectMapper().readTree(report.toFile());
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(4);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(5);
     assertThat(json.get("problems")).isEmpty();
     assertThat(json.get("services")).hasSize(1);
     JsonNode analysis = json.get("services").get(0);

@@ -31,8 +31,8 @@ final class PhaseClock {
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
    * the scheduler statistics (run-queue wait, switches, voluntary switches) too when {@code
    * wasmlens.cpu-time=all}. The readings lie inside the wall-clock interval and {@link #stop} reads
-   * them again, in the opposite order, before it ends, so that neither exceeds the duration by more
-   * than the clocks' granularity.
+   * them again, the clocks in the opposite order, before it ends, so that neither exceeds the
+   * duration by more than the clocks' granularity.
    */
   static void start(ClockedWasmEvent event, boolean readCpu) {
     begin(event);
@@ -42,8 +42,7 @@ final class PhaseClock {
     SchedStat sched = readCpu && RunQueueClock.enabled() ? RunQueueClock.read() : null;
     event.runQueueWait = sched != null ? -sched.runQueueNanos() : NOT_READ;
     event.switches = sched != null ? -sched.timeslices() : NOT_READ;
-    // Next outermost: a block before this reading would count as time stolen.
-    long voluntary = sched != null ? RunQueueClock.voluntarySwitches() : -1;
+    long voluntary = sched != null ? RunQueueClock.voluntarySwitches(sched.timeslices()) : -1;
     event.voluntarySwitches = voluntary >= 0 ? -voluntary : NOT_READ;
     event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
   }
@@ -63,14 +62,17 @@ final class PhaseClock {
         event.cpuTime == NOT_READ
             ? ClockedWasmEvent.UNKNOWN
             : event.cpuTime + ThreadCpuClock.nanos();
-    long voluntary = event.voluntarySwitches != NOT_READ ? RunQueueClock.voluntarySwitches() : -1;
-    event.voluntarySwitches =
-        voluntary >= 0 ? event.voluntarySwitches + voluntary : ClockedWasmEvent.UNKNOWN_COUNT;
     SchedStat sched = event.runQueueWait != NOT_READ ? RunQueueClock.read() : null;
     event.runQueueWait =
         sched != null ? event.runQueueWait + sched.runQueueNanos() : ClockedWasmEvent.UNKNOWN;
     event.switches =
         sched != null ? event.switches + sched.timeslices() : ClockedWasmEvent.UNKNOWN_COUNT;
+    long voluntary =
+        sched != null && event.voluntarySwitches != NOT_READ
+            ? RunQueueClock.voluntarySwitches(sched.timeslices())
+            : -1;
+    event.voluntarySwitches =
+        voluntary >= 0 ? event.voluntarySwitches + voluntary : ClockedWasmEvent.UNKNOWN_COUNT;
     event.end();
   }
 

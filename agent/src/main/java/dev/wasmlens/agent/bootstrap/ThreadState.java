@@ -67,6 +67,15 @@ final class ThreadState {
    */
   VoluntarySwitches voluntarySwitches;
 
+  /** The last count read from {@link #voluntarySwitches}, or -1. */
+  long voluntarySwitchesRead = -1;
+
+  /**
+   * The thread's timeslices ({@code schedstat}) just before {@link #voluntarySwitchesRead} was
+   * read; -1 before the first reading.
+   */
+  long voluntaryReadAtTimeslices = -1;
+
   private ThreadState() {}
 
   static ThreadState current() {

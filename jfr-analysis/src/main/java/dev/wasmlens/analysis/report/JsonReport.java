@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class JsonReport {
   /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   private JsonReport() {}
 
