@@ -30,20 +30,25 @@ final class PhaseClock {
   /**
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
    * the scheduler statistics (run-queue wait, switches, voluntary switches) too when {@code
-   * wasmlens.cpu-time=all}. The readings lie inside the wall-clock interval and {@link #stop} reads
-   * them again, the clocks in the opposite order, before it ends, so that neither exceeds the
-   * duration by more than the clocks' granularity.
+   * wasmlens.cpu-time=all}. The clocks lie inside the wall-clock interval and {@link #stop} reads
+   * them again, in the opposite order, before it ends, so that neither exceeds the duration by more
+   * than the clocks' granularity. The voluntary switches are read the other way round, before the
+   * interval begins and after it ends, so that no block inside it escapes them: a count that did
+   * not change says the thread never blocked, and the analyzer takes it at its word.
    */
   static void start(ClockedWasmEvent event, boolean readCpu) {
+    boolean readSched = readCpu && RunQueueClock.enabled();
+    // A thread returning from a native call (each reading is one) stops there for a safepoint: a
+    // count read inside the interval would miss a block on the way back from an earlier reading.
+    long voluntary = readSched ? RunQueueClock.voluntarySwitches() : -1;
     begin(event);
     // The run-queue wait is read first here and last in stop: a thread preempted between the
     // event's start and this reading waited on a run queue inside the event, but the reading
     // already holds that wait, so it would count as blocked. Outermost, the window is smallest.
-    SchedStat sched = readCpu && RunQueueClock.enabled() ? RunQueueClock.read() : null;
+    SchedStat sched = readSched ? RunQueueClock.read() : null;
     event.runQueueWait = sched != null ? -sched.runQueueNanos() : NOT_READ;
     event.switches = sched != null ? -sched.timeslices() : NOT_READ;
-    long voluntary = sched != null ? RunQueueClock.voluntarySwitches(sched.timeslices()) : -1;
-    event.voluntarySwitches = voluntary >= 0 ? -voluntary : NOT_READ;
+    event.voluntarySwitches = sched != null && voluntary >= 0 ? -voluntary : NOT_READ;
     event.cpuTime = readCpu ? -ThreadCpuClock.nanos() : NOT_READ;
   }
 
@@ -67,13 +72,13 @@ final class PhaseClock {
         sched != null ? event.runQueueWait + sched.runQueueNanos() : ClockedWasmEvent.UNKNOWN;
     event.switches =
         sched != null ? event.switches + sched.timeslices() : ClockedWasmEvent.UNKNOWN_COUNT;
+    event.end();
     long voluntary =
         sched != null && event.voluntarySwitches != NOT_READ
-            ? RunQueueClock.voluntarySwitches(sched.timeslices())
+            ? RunQueueClock.voluntarySwitches()
             : -1;
     event.voluntarySwitches =
         voluntary >= 0 ? event.voluntarySwitches + voluntary : ClockedWasmEvent.UNKNOWN_COUNT;
-    event.end();
   }
 
   /** Sets the outcome of an ended {@code event} from {@code thrown}. */

@@ -37,19 +37,20 @@ final class RunQueueClock {
   }
 
   /**
-   * The current thread's voluntary switches so far, its {@code schedstat} having just counted
-   * {@code timeslices}. The {@code status} file they come from costs about 9 us to read, six times
-   * {@code schedstat}, so it is read only when the thread was put on a CPU since the last reading:
-   * a thread that was not switched out cannot have switched voluntarily, and the count read then
-   * still holds. A phase that ran without a switch, the common case, reads it at neither end.
+   * The current thread's voluntary switches so far. The {@code status} file they come from costs
+   * about 9 us to read, eight times {@code schedstat}, so {@code schedstat} is read first and
+   * {@code status} only when the thread was put on a CPU since the count was last read: a thread
+   * that was not switched out cannot have switched voluntarily, and that count still holds. A phase
+   * that ran without a switch, the common case, reads {@code status} at neither end.
    *
    * @return the count, or -1 when it cannot be read
    */
-  static long voluntarySwitches(long timeslices) {
+  static long voluntarySwitches() {
     ThreadState state = opened(ThreadState.current());
-    if (state.voluntarySwitches == null) {
+    if (state.voluntarySwitches == null || state.schedStat == null || !state.schedStat.read()) {
       return -1;
     }
+    long timeslices = state.schedStat.timeslices();
     if (timeslices != state.voluntaryReadAtTimeslices) {
       state.voluntarySwitchesRead = state.voluntarySwitches.read();
       // Read after the timeslices: a switch in between is in the count, and makes the next
