@@ -80,6 +80,7 @@ final class MeasurePass {
     private long withoutCpuTime;
     private long withoutRunQueueWait;
     private long withRunQueueWait;
+    private long withoutVoluntarySwitches;
 
     void count(WasmOperation operation) {
       if (operation.phase() != WasmOperation.Phase.CALL) {
@@ -91,6 +92,9 @@ final class MeasurePass {
         withoutRunQueueWait++;
       } else {
         withRunQueueWait++;
+        if (operation.voluntarySwitches() < 0) {
+          withoutVoluntarySwitches++;
+        }
       }
     }
 
@@ -101,6 +105,9 @@ final class MeasurePass {
       }
       if (withoutRunQueueWait > 0) {
         warnings.add(SettingsCheck.callsWithoutRunQueueWait(withoutRunQueueWait));
+      }
+      if (withoutVoluntarySwitches > 0) {
+        warnings.add(SettingsCheck.callsWithoutVoluntarySwitches(withoutVoluntarySwitches));
       }
       if (withRunQueueWait > 0 && !threadSamples) {
         warnings.add(SettingsCheck.noThreadSamples());

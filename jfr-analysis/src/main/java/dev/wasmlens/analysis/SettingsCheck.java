@@ -96,6 +96,17 @@ final class SettingsCheck {
         + " agent and wasmlens.cpu-time=all on Linux";
   }
 
+  /**
+   * The warning for a diagnosis recording of an agent before {@code voluntarySwitches}: time stolen
+   * from a thread that was preempted but never blocked stays blocked.
+   */
+  static String callsWithoutVoluntarySwitches(long calls) {
+    return calls
+        + " calls carry the run-queue wait but no voluntary switches (an older agent): time the"
+        + " hypervisor took from a thread that was switched out but never blocked cannot be told"
+        + " from blocked time, and stays unexplained; record with this version's agent";
+  }
+
   /** The warning for a diagnosis recording without the thread sampler's events. */
   static String noThreadSamples() {
     return "the run-queue wait is measured but there are no thread samples (wasmlens.ThreadSample):"

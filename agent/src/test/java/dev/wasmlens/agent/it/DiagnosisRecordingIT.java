@@ -65,10 +65,14 @@ class DiagnosisRecordingIT {
       if (runQueue > 0) {
         assertThat(switches).isPositive();
       }
-      // A thread that left its CPU to wait was put back on one before the call ended: each
-      // voluntary switch is one of the switches.
-      assertThat(call.getLong("voluntarySwitches")).isBetween(0L, switches);
+      // Read just outside the call (so that no block inside escapes it): a block on the way to
+      // or back from the call's own readings may be in it too.
+      assertThat(call.getLong("voluntarySwitches")).isNotNegative();
     }
+    // The callers only compute: they were preempted by the spinners, not blocked, and a
+    // preemption is not a voluntary switch.
+    assertThat(calls)
+        .anyMatch(c -> c.getLong("runQueueWait") > 0 && c.getLong("voluntarySwitches") == 0);
     // More spinning threads than cores: the callers must have queued.
     assertThat(calls.stream().mapToLong(c -> c.getLong("runQueueWait")).sum()).isPositive();
     assertThat(diagnosis.named(WasmEvents.INSTANTIATE))
