@@ -1,6 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,7 +18,7 @@ import java.nio.file.Paths;
  * (about 1.4 KB, 8.5-9.2 us here against 1.1 us for {@code schedstat}, docs/benchmarks.md), and
  * allocates nothing. Not thread-safe: one reader at a time.
  */
-public final class VoluntarySwitches implements AutoCloseable {
+final class VoluntarySwitches implements AutoCloseable {
   /** The calling thread's file; resolved when opened, so the channel keeps reading that thread. */
   static final Path OWN_THREAD = Paths.get("/proc/thread-self/status");
 
@@ -32,7 +33,7 @@ public final class VoluntarySwitches implements AutoCloseable {
    * the same text after its first three letters.
    */
   private static final byte[] KEY =
-      "\nvoluntary_ctxt_switches:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      "\nvoluntary_ctxt_switches:".getBytes(StandardCharsets.US_ASCII);
 
   private final ProcFile file;
 
