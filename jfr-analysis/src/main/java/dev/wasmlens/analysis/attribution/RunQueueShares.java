@@ -60,7 +60,8 @@ final class RunQueueShares {
     if (taken == 0) {
       return null;
     }
-    return new Share(
+    return Share.takenBy(
+        busiest(cause, competition),
         cause,
         taken,
         share >= DOMINANT_SHARE ? Strength.STRONG : Strength.MEDIUM,
@@ -92,7 +93,8 @@ final class RunQueueShares {
                   ? "no thread samples in the recording to say who had the CPUs"
                   : "the thread samples show no competitor"));
     }
-    return new Share(
+    return Share.takenBy(
+        busiest(Cause.CPU_STARVATION, competition),
         Cause.CPU_STARVATION,
         taken,
         (double) causeNanos / competition.total() >= DOMINANT_SHARE
@@ -111,6 +113,15 @@ final class RunQueueShares {
         .filter(e -> e.getKey().cause() == cause)
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** The kind of competitor counting to {@code cause} that ran longest; null when none ran. */
+  private static Competitor busiest(Cause cause, Competition competition) {
+    return competition.nanos().entrySet().stream()
+        .filter(e -> e.getKey().cause() == cause && e.getValue() > 0)
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   /** For example {@code "GC and VM threads ran 2100 us (G1 Conc#0 1500 us, ...) of 2600 us"}. */

@@ -51,7 +51,8 @@ final class StolenTimeRule implements CauseRule {
             + operation.durationNanos() / 1000
             + " us: the rest went to the hypervisor or to interrupts (measured); ";
     return machineSteal > 0
-        ? new Share(
+        ? Share.takenBy(
+            Competitor.HYPERVISOR_STEAL,
             Cause.CPU_STARVATION,
             taken,
             Strength.STRONG,

@@ -54,6 +54,7 @@ class RunQueueRulesTest {
     assertThat(starvation)
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(Cause.CPU_STARVATION, 500 * US, Strength.STRONG);
+    assertThat(starvation.takenBy()).isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
     assertThat(starvation.evidence())
         .isEqualTo(
             "waited 500 us for a CPU (measured); meanwhile other application threads ran 900 us"
@@ -80,6 +81,15 @@ class RunQueueRulesTest {
             tuple(Cause.ON_CPU, 200 * US, Strength.STRONG),
             tuple(Cause.UNEXPLAINED, 300 * US, Strength.WEAK));
     assertThat(result.mainCause()).isEqualTo(Cause.GC_SAFEPOINT);
+    // Who had the CPUs, per share of the wait; none for time that was not a wait.
+    assertThat(result.shares())
+        .extracting(Share::takenBy)
+        .containsExactly(
+            CpuActivity.Competitor.GC_THREADS,
+            CpuActivity.Competitor.JIT_COMPILER_THREADS,
+            CpuActivity.Competitor.APPLICATION_THREADS,
+            null,
+            null);
   }
 
   @Test
@@ -329,12 +339,11 @@ class RunQueueRulesTest {
             "never switched out, yet on a CPU for 600 us of its 1000 us: the rest went to the"
                 + " hypervisor or to interrupts (measured); the machine counted 100 us of steal"
                 + " meanwhile");
-    assertThat(
-            attribute(stayedOn, List.of(), new EvidenceBuilder().build())
-                .shares()
-                .get(0)
-                .strength())
-        .isEqualTo(Strength.MEDIUM);
+    assertThat(result.shares().get(0).takenBy()).isEqualTo(CpuActivity.Competitor.HYPERVISOR_STEAL);
+    // Without steal counted by the machine, the hypervisor is not named as the taker.
+    Share unsampled = attribute(stayedOn, List.of(), new EvidenceBuilder().build()).shares().get(0);
+    assertThat(unsampled.strength()).isEqualTo(Strength.MEDIUM);
+    assertThat(unsampled.takenBy()).isNull();
   }
 
   @Test
