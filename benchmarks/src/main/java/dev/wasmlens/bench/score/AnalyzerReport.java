@@ -25,9 +25,21 @@ final class AnalyzerReport {
   /**
    * What the analyzer said about one tail operation.
    *
+   * @param mainTakenBy for a main cause of time the thread could not run: who had the CPUs (the
+   *     {@code takenBy} of the main cause's largest share, for example {@code OTHER_PROCESSES});
+   *     null otherwise
    * @param nanosByCause its time split by cause (the shares add up to its duration)
    */
-  record Verdict(long start, long end, String mainCause, Map<String, Long> nanosByCause) {}
+  record Verdict(
+      long start, long end, String mainCause, String mainTakenBy, Map<String, Long> nanosByCause) {
+    /**
+     * The main cause as the scorer compares it with the truth: {@code CAUSE}, or {@code
+     * CAUSE/TAKER} when the analyzer said who had the CPUs.
+     */
+    String named() {
+      return mainTakenBy == null ? mainCause : mainCause + "/" + mainTakenBy;
+    }
+  }
 
   private final Map<String, Verdict> byOperation;
 
@@ -84,16 +96,27 @@ final class AnalyzerReport {
     for (JsonNode service : report.path("services")) {
       for (JsonNode entry : service.path("tail")) {
         JsonNode operation = entry.get("operation");
+        String mainCause = entry.get("mainCause").asText();
         Map<String, Long> nanos = new LinkedHashMap<>();
+        String mainTakenBy = null;
+        long largestMainShare = -1;
         for (JsonNode share : entry.path("shares")) {
-          nanos.merge(share.get("cause").asText(), share.get("nanos").asLong(), Long::sum);
+          String cause = share.get("cause").asText();
+          long shareNanos = share.get("nanos").asLong();
+          nanos.merge(cause, shareNanos, Long::sum);
+          if (cause.equals(mainCause) && shareNanos > largestMainShare) {
+            largestMainShare = shareNanos;
+            JsonNode takenBy = share.path("takenBy");
+            mainTakenBy = takenBy.isTextual() ? takenBy.asText() : null;
+          }
         }
         verdicts.put(
             id(operation.get("threadId").asLong(), operation.get("startNanos").asLong()),
             new Verdict(
                 operation.get("startNanos").asLong(),
                 operation.get("endNanos").asLong(),
-                entry.get("mainCause").asText(),
+                mainCause,
+                mainTakenBy,
                 nanos));
       }
     }

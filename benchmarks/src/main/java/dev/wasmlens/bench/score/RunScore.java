@@ -97,7 +97,7 @@ final class RunScore {
       }
       boolean slowed = operation.duration() > threshold;
       AnalyzerReport.Verdict verdict = slowed ? report.verdict(operation) : null;
-      String named = verdict == null ? NOT_IN_TAIL : verdict.mainCause();
+      String named = verdict == null ? NOT_IN_TAIL : verdict.named();
       long[] counts =
           (clean ? cleanByKey : faultByKey).computeIfAbsent(operation.key(), k -> new long[2]);
       counts[0]++;
@@ -108,8 +108,8 @@ final class RunScore {
         score.cleanOperations++;
         if (slowed) {
           score.slowedClean++;
-          if (named.equals(truth.expectedCause())
-              || named.equals(truth.expectedCauseOnFaultThread())) {
+          if (names(named, truth.expectedCause())
+              || names(named, truth.expectedCauseOnFaultThread())) {
             score.wrong++;
           }
         }
@@ -118,7 +118,7 @@ final class RunScore {
         if (slowed) {
           score.slowedInFault++;
           score.faultCauses.merge(named, 1L, Long::sum);
-          if (named.equals(expected)) {
+          if (names(named, expected)) {
             score.right++;
           }
         }
@@ -147,6 +147,23 @@ final class RunScore {
   /** Right / (right + wrongly named); NaN when nothing was named with the expected cause. */
   double precision() {
     return right + wrong == 0 ? Double.NaN : (double) right / (right + wrong);
+  }
+
+  /**
+   * Whether the verdict {@code named} ({@code CAUSE} or {@code CAUSE/TAKER}) is one the truth's
+   * {@code expected} allows: alternatives separated by {@code |}, each a cause, which any taker
+   * matches, or a cause with the taker it requires.
+   */
+  static boolean names(String named, String expected) {
+    if (expected == null) {
+      return false;
+    }
+    for (String allowed : expected.split("\\|")) {
+      if (named.equals(allowed) || (!allowed.contains("/") && named.startsWith(allowed + "/"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String expectedCause(Truth truth, Operation operation) {

@@ -73,6 +73,32 @@ class RunScoreTest {
     assertThat(score.precision()).isNaN();
   }
 
+  @Test
+  void aTruthNamingWhoHadTheCpusAcceptsOnlyThatTakerAndAPlainCauseAcceptsAny() throws Exception {
+    assertThat(RunScore.names("CPU_STARVATION/OTHER_PROCESSES", "CPU_STARVATION")).isTrue();
+    assertThat(RunScore.names("CPU_STARVATION", "CPU_STARVATION/OTHER_PROCESSES")).isFalse();
+    assertThat(RunScore.names("CPU_STARVATION/HYPERVISOR_STEAL", "CPU_STARVATION/OTHER_PROCESSES"))
+        .isFalse();
+    assertThat(RunScore.names("CONTENTION", "CPU_STARVATION/APPLICATION_THREADS|CONTENTION"))
+        .isTrue();
+    assertThat(RunScore.names("CPU_STARVATION_X", "CPU_STARVATION")).isFalse();
+    assertThat(RunScore.names("JIT", null)).isFalse();
+
+    // The analyzer's JSON: the main cause's largest share says who had the CPUs.
+    AnalyzerReport report =
+        AnalyzerReport.parse(
+            new ObjectMapper()
+                .readTree(
+                    "{\"services\":[{\"tail\":[{\"operation\":{\"threadId\":1,"
+                        + "\"startNanos\":5,\"endNanos\":9},\"mainCause\":\"CPU_STARVATION\","
+                        + "\"shares\":[{\"cause\":\"CPU_STARVATION\",\"nanos\":1,"
+                        + "\"takenBy\":\"HYPERVISOR_STEAL\"},{\"cause\":\"CPU_STARVATION\","
+                        + "\"nanos\":2,\"takenBy\":\"OTHER_PROCESSES\"},{\"cause\":\"JIT\","
+                        + "\"nanos\":1,\"takenBy\":\"JIT_COMPILER_THREADS\"}]}]}]}"));
+    assertThat(report.verdict(new Operation("CALL", CALL, 1, "wasm-request-1", 5, 9)).named())
+        .isEqualTo("CPU_STARVATION/OTHER_PROCESSES");
+  }
+
   /**
    * A host-block run in which 9 of 10.49 excess slowed calls are named right and 1 clean wrongly.
    */

@@ -5,7 +5,9 @@ package dev.wasmlens.demo.scenario;
  * analyzer should name for what the fault slowed. Cause names are the analyzer's JSON names ({@code
  * GC_SAFEPOINT}, {@code CONTENTION}, {@code JIT}, {@code CPU_STARVATION}, {@code HOST_FUNCTIONS},
  * ...); they are part of the ground truth, decided from what the injector does, not from what the
- * analyzer detects.
+ * analyzer detects. A cause may name who took the CPUs, as the analyzer's {@code takenBy} does
+ * ({@code CPU_STARVATION/OTHER_PROCESSES}: only that taker is right), and several causes may be
+ * right, separated by {@code |}, when the injector slows operations in more than one way.
  *
  * @param fault the fault injector's name, or null for a clean scenario
  * @param expectedCause the main cause of operations the fault slowed on the request threads; null

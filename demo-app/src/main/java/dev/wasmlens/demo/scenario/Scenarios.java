@@ -22,7 +22,7 @@ final class Scenarios {
               "fresh-instance",
               LoadPattern.STEADY,
               "cpu-hog",
-              "CPU_STARVATION",
+              "CPU_STARVATION/OTHER_PROCESSES",
               null,
               "one busy-loop process per core outside the JVM: the service's threads wait for a"
                   + " core"),
@@ -50,12 +50,13 @@ final class Scenarios {
               "fresh-instance",
               LoadPattern.STEADY,
               "large-memory",
-              "CPU_STARVATION",
+              "CPU_STARVATION/APPLICATION_THREADS|CONTENTION",
               null,
               "a thread of the service creates, touches (16384 page faults) and tears down fresh"
                   + " 64 MiB instances nonstop, mostly in the kernel: requests compete with it for"
-                  + " the two cores (and for the process's memory map lock, which nothing measures"
-                  + " today); the cores' taker is another thread of the same process"),
+                  + " the two cores, taken by another thread of the same process, and their"
+                  + " instantiations and teardowns (mmap, munmap) for the process's memory map lock,"
+                  + " which its unmapping holds (contention)"),
           new Scenario(
               "class-gen",
               "prewarmed-pool",
