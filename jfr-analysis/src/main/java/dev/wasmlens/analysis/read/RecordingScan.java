@@ -50,6 +50,7 @@ public final class RecordingScan {
   private final List<Interval> compilations = new ArrayList<>();
   private final List<Interval> deoptimizations = new ArrayList<>();
   private final List<Interval> cpuLoad = new ArrayList<>();
+  private boolean cpuLoadSeen;
   private final List<ThreadActivity> threadActivity = new ArrayList<>();
   private final List<MachineActivity> machineActivity = new ArrayList<>();
   private final Map<String, String> settings = new HashMap<>();
@@ -215,7 +216,9 @@ public final class RecordingScan {
         }
         break;
       case "jdk.CPULoad":
-        if (!CpuLoadSample.hasBaseline(event)) {
+        boolean firstCpuLoad = !cpuLoadSeen;
+        cpuLoadSeen = true;
+        if (!CpuLoadSample.hasBaseline(event, firstCpuLoad)) {
           break;
         }
         cpuLoad.add(

@@ -120,15 +120,19 @@ class RecordingScanTest {
             .filter(e -> e.getEventType().getName().equals("jdk.CPULoad"))
             .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
             .toList();
-    // Read independently: the first sample is all zeros, no later one is.
+    // Read independently: no later sample reads zero. The first covers a tick or none, so it reads
+    // 0% or 100% of the machine (both seen here); it is not asserted, only left out.
     assertThat(samples.size()).isGreaterThanOrEqualTo(4);
-    assertThat(samples.get(0).getFloat("machineTotal")).isZero();
-    assertThat(samples.get(0).getFloat("jvmUser")).isZero();
     assertThat(samples.subList(1, samples.size()))
         .allSatisfy(e -> assertThat(e.getFloat("machineTotal")).isPositive());
 
     RecordingScan scan = RecordingScan.read(file, o -> {}, o -> false, (e, f) -> {}, 1000);
-    assertThat(scan.evidence().cpuLoad()).hasSize(samples.size() - 1);
+    assertThat(scan.evidence().cpuLoad())
+        .extracting(Interval::startNanos)
+        .containsExactlyInAnyOrderElementsOf(
+            samples.subList(1, samples.size()).stream()
+                .map(e -> RecordingScan.nanos(e.getStartTime()))
+                .toList());
     assertThat(scan.evidence().cpuLoad()).noneMatch(load -> Float.parseFloat(load.what()) == 0);
 
     java.time.Instant from = samples.get(2).getStartTime();
