@@ -114,13 +114,16 @@ final class SuiteScore {
   }
 
   /**
-   * Recall pooled over {@code scenario}'s runs: named right over the excess, at most 1; NaN without
-   * excess or runs.
+   * Recall pooled over {@code scenario}'s runs: named right (each run's at most its excess) over
+   * the excess, at most 1; NaN without excess or runs.
    */
   double recall(String scenario) {
     List<RunScore> runs = faulty.getOrDefault(scenario, List.of());
     double excess = runs.stream().mapToDouble(RunScore::excess).sum();
-    return excess < 1 ? Double.NaN : Math.min(1, sum(runs, r -> r.right) / excess);
+    // A run's right answers count up to its excess: noise that got the expected cause in one run
+    // must not make up for another run's misses.
+    double right = runs.stream().mapToDouble(r -> Math.min(r.right, r.excess())).sum();
+    return excess < 1 ? Double.NaN : right / excess;
   }
 
   /** Precision pooled over {@code scenario}'s runs; NaN when nothing was given its cause. */

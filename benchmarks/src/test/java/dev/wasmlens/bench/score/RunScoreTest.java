@@ -74,6 +74,20 @@ class RunScoreTest {
   }
 
   @Test
+  void pooledRecallCountsNoRunsRightAnswersBeyondItsExcess() throws Exception {
+    RunScore found = hostBlockRun();
+    // A second run whose fault slowed nothing beyond noise, yet 3 of its noise got the cause.
+    RunScore noiseOnly = hostBlockRun();
+    noiseOnly.slowedInFault = 3;
+    noiseOnly.noise = 3;
+    noiseOnly.right = 3;
+    SuiteScore suite = new SuiteScore();
+    suite.add(found);
+    suite.add(noiseOnly);
+    assertThat(suite.recall("host-block")).isCloseTo(9 / 10.49, within(1e-9));
+  }
+
+  @Test
   void aTruthNamingWhoHadTheCpusAcceptsOnlyThatTakerAndAPlainCauseAcceptsAny() throws Exception {
     assertThat(RunScore.names("CPU_STARVATION/OTHER_PROCESSES", "CPU_STARVATION")).isTrue();
     assertThat(RunScore.names("CPU_STARVATION", "CPU_STARVATION/OTHER_PROCESSES")).isFalse();

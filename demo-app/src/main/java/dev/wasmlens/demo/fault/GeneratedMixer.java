@@ -1,11 +1,10 @@
 package dev.wasmlens.demo.fault;
 
 /**
- * The interface the class-generation injector implements again and again with classes the JDK
- * generates at run time (proxies, lambdas). Public, so that a proxy of it can be defined in a fresh
- * class loader rather than once in this package's.
+ * The interface the class-generation injector implements again and again with classes it generates
+ * at run time. Public, so that classes defined in class loaders of their own can implement it.
  */
 public interface GeneratedMixer {
-  /** One step of a scrambling function. */
+  /** A scrambling function of {@code x}. */
   int mix(int x);
 }

@@ -59,13 +59,14 @@ final class Scenarios {
                   + " which its unmapping holds (contention)"),
           new Scenario(
               "class-gen",
-              "prewarmed-pool",
+              "fresh-instance",
               LoadPattern.STEADY,
               "class-gen",
-              "JIT",
+              "JIT|CPU_STARVATION/APPLICATION_THREADS",
               null,
-              "new proxy and lambda classes generated and run hot in batches: the compiler threads"
-                  + " compile each, taking the cores from the requests"),
+              "new classes with large methods generated and run until C2 compiles them: the compiler"
+                  + " threads compiling them and the injector's own thread defining and running them"
+                  + " take the cores from the requests (its detail gives both CPU times)"),
           new Scenario(
               "clean-idle",
               "fresh-instance",

@@ -76,17 +76,19 @@ class FaultSuiteInjectorsTest {
         .filteredOn(e -> e.getThread().getJavaName().equals("fault-large-memory"))
         .hasSizeGreaterThanOrEqualTo(touches.size());
 
-    // Generated classes (proxies, lambdas) compiled by the JIT.
+    // Generated classes' large methods compiled by the JIT, by C2 too.
     List<RecordedEvent> compiled =
         run.during("class-gen", "jdk.Compilation").stream()
             .filter(
                 e -> {
                   RecordedMethod method = e.getValue("method");
-                  String type = method.getType().getName();
-                  return type.contains("$Proxy") || type.contains("$$Lambda");
+                  return method.getType().getName().startsWith(ClassGeneration.CLASS_NAME_PREFIX);
                 })
             .collect(Collectors.toList());
     assertThat(compiled).as("compilations of generated classes").hasSizeGreaterThan(10);
+    assertThat(compiled)
+        .as("C2 compilations of generated classes")
+        .anyMatch(e -> ((Number) e.getValue("compileLevel")).intValue() == 4);
   }
 
   @Test
