@@ -121,7 +121,8 @@ class RecordingScanTest {
             .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
             .toList();
     // Read independently: no later sample reads zero. The first covers a tick or none, so it reads
-    // 0% or 100% of the machine (both seen here); it is not asserted, only left out.
+    // 0% or 100% of the machine (both seen on this project's VMs); it is not asserted, only left
+    // out.
     assertThat(samples.size()).isGreaterThanOrEqualTo(4);
     assertThat(samples.subList(1, samples.size()))
         .allSatisfy(e -> assertThat(e.getFloat("machineTotal")).isPositive());
