@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis.attribution;
 
+import dev.wasmlens.analysis.attribution.CpuActivity.Competing;
 import dev.wasmlens.analysis.attribution.CpuActivity.Competition;
 import dev.wasmlens.analysis.attribution.CpuActivity.Competitor;
 import dev.wasmlens.analysis.read.WasmOperation;
@@ -60,8 +61,10 @@ final class RunQueueShares {
     if (taken == 0) {
       return null;
     }
+    Competitor taker = busiest(cause, competition);
     return Share.takenBy(
-        busiest(cause, competition),
+        taker,
+        busiestThread(taker, competition),
         cause,
         taken,
         share >= DOMINANT_SHARE ? Strength.STRONG : Strength.MEDIUM,
@@ -93,8 +96,10 @@ final class RunQueueShares {
                   ? "no thread samples in the recording to say who had the CPUs"
                   : "the thread samples show no competitor"));
     }
+    Competitor taker = busiest(Cause.CPU_STARVATION, competition);
     return Share.takenBy(
-        busiest(Cause.CPU_STARVATION, competition),
+        taker,
+        busiestThread(taker, competition),
         Cause.CPU_STARVATION,
         taken,
         (double) causeNanos / competition.total() >= DOMINANT_SHARE
@@ -121,6 +126,15 @@ final class RunQueueShares {
         .filter(e -> e.getKey().cause() == cause && e.getValue() > 0)
         .max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  /** The name of the thread of kind {@code taker} that ran longest; null when none is named. */
+  private static String busiestThread(Competitor taker, Competition competition) {
+    return competition.threads().stream()
+        .filter(t -> t.kind() == taker)
+        .findFirst()
+        .map(Competing::name)
         .orElse(null);
   }
 

@@ -13,6 +13,9 @@ import java.util.List;
  * @param takenBy for time the operation's thread could not run (waiting for a CPU, or stolen below
  *     the operating system): the kind of competitor that had most of the CPUs meanwhile, by the
  *     thread sampler; null for other shares and when the recording cannot say
+ * @param takenByThread with {@code takenBy}: the thread of that kind with the most CPU time
+ *     meanwhile (its Java name, or the kernel's with {@code (native)}); null without a thread, as
+ *     for other processes or steal
  */
 public record Share(
     Cause cause,
@@ -20,30 +23,39 @@ public record Share(
     Strength strength,
     String evidence,
     List<BlameLink> chain,
-    Competitor takenBy) {
+    Competitor takenBy,
+    String takenByThread) {
   public Share {
     chain = List.copyOf(chain);
   }
 
   /** A share with a blame chain and no CPU taker. */
   public Share(Cause cause, long nanos, Strength strength, String evidence, List<BlameLink> chain) {
-    this(cause, nanos, strength, evidence, chain, null);
+    this(cause, nanos, strength, evidence, chain, null, null);
   }
 
   /** A share with no blame chain and no CPU taker. */
   public Share(Cause cause, long nanos, Strength strength, String evidence) {
-    this(cause, nanos, strength, evidence, List.of(), null);
+    this(cause, nanos, strength, evidence, List.of(), null, null);
   }
 
-  /** A share of time the thread could not run, taken by {@code takenBy}. */
+  /**
+   * A share of time the thread could not run, taken by {@code takenBy}, most by {@code
+   * takenByThread} (null when no thread is named).
+   */
   static Share takenBy(
-      Competitor takenBy, Cause cause, long nanos, Strength strength, String evidence) {
-    return new Share(cause, nanos, strength, evidence, List.of(), takenBy);
+      Competitor takenBy,
+      String takenByThread,
+      Cause cause,
+      long nanos,
+      Strength strength,
+      String evidence) {
+    return new Share(cause, nanos, strength, evidence, List.of(), takenBy, takenByThread);
   }
 
   /**
    * Two shares of one cause as one: their time added, the stronger evidence, the larger's words,
-   * chain and CPU taker.
+   * chain and CPU taker with its thread.
    */
   static Share combine(Share a, Share b) {
     Share larger = a.nanos() >= b.nanos() ? a : b;
@@ -54,6 +66,7 @@ public record Share(
         stronger,
         larger.evidence(),
         larger.chain(),
-        larger.takenBy());
+        larger.takenBy(),
+        larger.takenByThread());
   }
 }

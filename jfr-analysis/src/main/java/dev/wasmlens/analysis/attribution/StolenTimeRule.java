@@ -53,6 +53,7 @@ final class StolenTimeRule implements CauseRule {
     return machineSteal > 0
         ? Share.takenBy(
             Competitor.HYPERVISOR_STEAL,
+            null,
             Cause.CPU_STARVATION,
             taken,
             Strength.STRONG,

@@ -55,6 +55,7 @@ class RunQueueRulesTest {
         .extracting(Share::cause, Share::nanos, Share::strength)
         .containsExactly(Cause.CPU_STARVATION, 500 * US, Strength.STRONG);
     assertThat(starvation.takenBy()).isEqualTo(CpuActivity.Competitor.APPLICATION_THREADS);
+    assertThat(starvation.takenByThread()).isEqualTo("load-gen");
     assertThat(starvation.evidence())
         .isEqualTo(
             "waited 500 us for a CPU (measured); meanwhile other application threads ran 900 us"
@@ -90,6 +91,10 @@ class RunQueueRulesTest {
             CpuActivity.Competitor.APPLICATION_THREADS,
             null,
             null);
+    // And the busiest thread of that kind, not the busiest of all.
+    assertThat(result.shares())
+        .extracting(Share::takenByThread)
+        .containsExactly("G1 Conc#0", "C2 CompilerThre", "load-gen", null, null);
   }
 
   @Test
