@@ -28,16 +28,30 @@ final class AnalyzerReport {
    * @param mainTakenBy for a main cause of time the thread could not run: who had the CPUs (the
    *     {@code takenBy} of the main cause's largest share, for example {@code OTHER_PROCESSES});
    *     null otherwise
+   * @param mainTakenByThread with {@code mainTakenBy}: that share's busiest thread ({@code
+   *     takenByThread}), or null
    * @param nanosByCause its time split by cause (the shares add up to its duration)
    */
   record Verdict(
-      long start, long end, String mainCause, String mainTakenBy, Map<String, Long> nanosByCause) {
+      long start,
+      long end,
+      String mainCause,
+      String mainTakenBy,
+      String mainTakenByThread,
+      Map<String, Long> nanosByCause) {
     /**
-     * The main cause as the scorer compares it with the truth: {@code CAUSE}, or {@code
-     * CAUSE/TAKER} when the analyzer said who had the CPUs.
+     * The main cause as the scorer compares it with the truth: {@code CAUSE}, {@code CAUSE/TAKER}
+     * when the analyzer said who had the CPUs, {@code CAUSE/TAKER@THREAD} when it also named the
+     * busiest thread.
      */
     String named() {
-      return mainTakenBy == null ? mainCause : mainCause + "/" + mainTakenBy;
+      if (mainTakenBy == null) {
+        return mainCause;
+      }
+      return mainCause
+          + "/"
+          + mainTakenBy
+          + (mainTakenByThread == null ? "" : "@" + mainTakenByThread);
     }
   }
 
@@ -99,6 +113,7 @@ final class AnalyzerReport {
         String mainCause = entry.get("mainCause").asText();
         Map<String, Long> nanos = new LinkedHashMap<>();
         String mainTakenBy = null;
+        String mainTakenByThread = null;
         long largestMainShare = -1;
         for (JsonNode share : entry.path("shares")) {
           String cause = share.get("cause").asText();
@@ -108,6 +123,8 @@ final class AnalyzerReport {
             largestMainShare = shareNanos;
             JsonNode takenBy = share.path("takenBy");
             mainTakenBy = takenBy.isTextual() ? takenBy.asText() : null;
+            JsonNode thread = share.path("takenByThread");
+            mainTakenByThread = thread.isTextual() ? thread.asText() : null;
           }
         }
         verdicts.put(
@@ -117,6 +134,7 @@ final class AnalyzerReport {
                 operation.get("endNanos").asLong(),
                 mainCause,
                 mainTakenBy,
+                mainTakenByThread,
                 nanos));
       }
     }

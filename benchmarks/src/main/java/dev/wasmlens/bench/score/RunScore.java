@@ -150,16 +150,19 @@ final class RunScore {
   }
 
   /**
-   * Whether the verdict {@code named} ({@code CAUSE} or {@code CAUSE/TAKER}) is one the truth's
-   * {@code expected} allows: alternatives separated by {@code |}, each a cause, which any taker
-   * matches, or a cause with the taker it requires.
+   * Whether the verdict {@code named} ({@code CAUSE}, {@code CAUSE/TAKER} or {@code
+   * CAUSE/TAKER@THREAD}) is one the truth's {@code expected} allows: alternatives separated by
+   * {@code |}, each a cause, which any taker matches, a cause with the taker it requires, which any
+   * thread of that kind matches, or a cause with the taker and the thread it requires.
    */
   static boolean names(String named, String expected) {
     if (expected == null) {
       return false;
     }
     for (String allowed : expected.split("\\|")) {
-      if (named.equals(allowed) || (!allowed.contains("/") && named.startsWith(allowed + "/"))) {
+      if (named.equals(allowed)
+          || (!allowed.contains("/") && named.startsWith(allowed + "/"))
+          || (allowed.contains("/") && !allowed.contains("@") && named.startsWith(allowed + "@"))) {
         return true;
       }
     }

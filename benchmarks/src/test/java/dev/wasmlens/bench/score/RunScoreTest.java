@@ -97,6 +97,20 @@ class RunScoreTest {
         .isTrue();
     assertThat(RunScore.names("CPU_STARVATION_X", "CPU_STARVATION")).isFalse();
     assertThat(RunScore.names("JIT", null)).isFalse();
+    // A taker may be required down to its thread; a taker without one accepts any thread.
+    String injectorThread = "CPU_STARVATION/APPLICATION_THREADS@fault-large-memory";
+    assertThat(
+            RunScore.names("CPU_STARVATION/APPLICATION_THREADS@fault-large-memory", injectorThread))
+        .isTrue();
+    assertThat(RunScore.names("CPU_STARVATION/APPLICATION_THREADS@wasm-request-2", injectorThread))
+        .isFalse();
+    assertThat(RunScore.names("CPU_STARVATION/APPLICATION_THREADS", injectorThread)).isFalse();
+    assertThat(
+            RunScore.names(
+                "CPU_STARVATION/APPLICATION_THREADS@wasm-request-2",
+                "CPU_STARVATION/APPLICATION_THREADS"))
+        .isTrue();
+    assertThat(RunScore.names("CPU_STARVATION/OTHER_PROCESSES@x", "CPU_STARVATION")).isTrue();
 
     // The analyzer's JSON: the main cause's largest share says who had the CPUs.
     AnalyzerReport report =
@@ -108,9 +122,15 @@ class RunScoreTest {
                         + "\"shares\":[{\"cause\":\"CPU_STARVATION\",\"nanos\":1,"
                         + "\"takenBy\":\"HYPERVISOR_STEAL\"},{\"cause\":\"CPU_STARVATION\","
                         + "\"nanos\":2,\"takenBy\":\"OTHER_PROCESSES\"},{\"cause\":\"JIT\","
-                        + "\"nanos\":1,\"takenBy\":\"JIT_COMPILER_THREADS\"}]}]}]}"));
+                        + "\"nanos\":1,\"takenBy\":\"JIT_COMPILER_THREADS\"}]},"
+                        + "{\"operation\":{\"threadId\":1,\"startNanos\":10,\"endNanos\":19},"
+                        + "\"mainCause\":\"CPU_STARVATION\",\"shares\":[{\"cause\":"
+                        + "\"CPU_STARVATION\",\"nanos\":9,\"takenBy\":\"APPLICATION_THREADS\","
+                        + "\"takenByThread\":\"fault-large-memory\"}]}]}]}"));
     assertThat(report.verdict(new Operation("CALL", CALL, 1, "wasm-request-1", 5, 9)).named())
         .isEqualTo("CPU_STARVATION/OTHER_PROCESSES");
+    assertThat(report.verdict(new Operation("CALL", CALL, 1, "wasm-request-1", 10, 19)).named())
+        .isEqualTo("CPU_STARVATION/APPLICATION_THREADS@fault-large-memory");
   }
 
   /**

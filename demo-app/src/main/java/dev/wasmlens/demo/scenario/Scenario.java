@@ -6,8 +6,10 @@ package dev.wasmlens.demo.scenario;
  * GC_SAFEPOINT}, {@code CONTENTION}, {@code JIT}, {@code CPU_STARVATION}, {@code HOST_FUNCTIONS},
  * ...); they are part of the ground truth, decided from what the injector does, not from what the
  * analyzer detects. A cause may name who took the CPUs, as the analyzer's {@code takenBy} does
- * ({@code CPU_STARVATION/OTHER_PROCESSES}: only that taker is right), and several causes may be
- * right, separated by {@code |}, when the injector slows operations in more than one way.
+ * ({@code CPU_STARVATION/OTHER_PROCESSES}: only that taker is right), down to the busiest thread,
+ * as its {@code takenByThread} does ({@code CPU_STARVATION/APPLICATION_THREADS@fault-class-gen}:
+ * the injector's own thread, not another request's); several causes may be right, separated by
+ * {@code |}, when the injector slows operations in more than one way.
  *
  * @param fault the fault injector's name, or null for a clean scenario
  * @param expectedCause the main cause of operations the fault slowed on the request threads; null

@@ -12,11 +12,12 @@ final class Scenarios {
               "fresh-instance",
               LoadPattern.STEADY,
               "alloc-gc",
-              "GC_SAFEPOINT",
+              "GC_SAFEPOINT|CPU_STARVATION/APPLICATION_THREADS@fault-alloc-gc",
               null,
               "allocation alone (600 MiB/s, 48 MiB kept live, no System.gc()) in a 256 MiB heap makes"
                   + " G1 collect several times a second; its stop-the-world pauses hold up every"
-                  + " operation returning to Java"),
+                  + " operation returning to Java, and the allocating thread itself keeps a core"
+                  + " busy"),
           new Scenario(
               "cpu-hog",
               "fresh-instance",
@@ -50,7 +51,7 @@ final class Scenarios {
               "fresh-instance",
               LoadPattern.STEADY,
               "large-memory",
-              "CPU_STARVATION/APPLICATION_THREADS|CONTENTION",
+              "CPU_STARVATION/APPLICATION_THREADS@fault-large-memory|CONTENTION",
               null,
               "a thread of the service creates, touches (16384 page faults) and tears down fresh"
                   + " 64 MiB instances nonstop, mostly in the kernel: requests compete with it for"
@@ -62,7 +63,7 @@ final class Scenarios {
               "fresh-instance",
               LoadPattern.STEADY,
               "class-gen",
-              "JIT|CPU_STARVATION/APPLICATION_THREADS",
+              "JIT|CPU_STARVATION/APPLICATION_THREADS@fault-class-gen",
               null,
               "new classes with large methods generated and run until C2 compiles them: the compiler"
                   + " threads compiling them and the injector's own thread defining and running them"
