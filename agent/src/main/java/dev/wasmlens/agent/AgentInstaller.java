@@ -40,7 +40,7 @@ final class AgentInstaller {
     WasmtimeTransformer transformer =
         new WasmtimeTransformer(
             AgentLog::debug,
-            first -> AgentStatusEvent.registerIfRecording(first::instrumentedClasses),
+            first -> PeriodicEvents.registerIfRecording(first::instrumentedClasses),
             nativePrefix);
     // Taken before the transformer is added: a class it defines must not be retransformed too.
     List<Class<?>> loadedBefore = lateAttach ? loadedWasmtimeClasses(instrumentation) : List.of();
@@ -106,7 +106,7 @@ final class AgentInstaller {
     try {
       String started =
           ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
-      AgentStatusEvent.registerIfRecording(instrumentedClasses);
+      PeriodicEvents.registerIfRecording(instrumentedClasses);
       return started;
     } catch (Exception e) {
       // The instrumentation is in place and serves any other recording; only this one is lost.

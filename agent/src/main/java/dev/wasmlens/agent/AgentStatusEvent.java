@@ -2,7 +2,6 @@ package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.AgentFailures;
 import dev.wasmlens.agent.bootstrap.WasmObjects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -55,22 +54,10 @@ final class AgentStatusEvent extends Event {
       "wasm objects the agent attaches identity to; bounded by the objects the application keeps")
   int trackedObjects;
 
-  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
-
   /**
-   * Registers the event if JFR is already initialized, at most once; JFR then emits it whenever a
-   * chunk of any recording ends. The agent calls this after starting its own recording and when the
-   * first wasmtime-java class is instrumented. Registering earlier would initialize JFR in every
-   * application, recording or not, which costs about 100 ms of start-up (measured); so a recording
-   * started later with {@code jcmd} may lack the event.
+   * Makes JFR emit the event whenever a chunk of any recording ends ({@link PeriodicEvents}, once).
    */
-  static void registerIfRecording(IntSupplier instrumentedClasses) {
-    if (FlightRecorder.isInitialized() && REGISTERED.compareAndSet(false, true)) {
-      register(instrumentedClasses);
-    }
-  }
-
-  private static void register(IntSupplier instrumentedClasses) {
+  static void register(IntSupplier instrumentedClasses) {
     FlightRecorder.addPeriodicEvent(
         AgentStatusEvent.class,
         () -> {

@@ -143,7 +143,7 @@ public final class ExtensionStartup {
   /** The agent instrumented a wasmtime-java class with WasmLens's advice. */
   public static void classInstrumented() {
     if (INSTRUMENTED_CLASSES.incrementAndGet() == 1) {
-      AgentStatusEvent.registerIfRecording(INSTRUMENTED_CLASSES::get);
+      PeriodicEvents.registerIfRecording(INSTRUMENTED_CLASSES::get);
     }
   }
 

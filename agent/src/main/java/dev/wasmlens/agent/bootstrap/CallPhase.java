@@ -9,8 +9,9 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  * counts as part of its caller.
  *
  * <p>The hot path of the agent: one thread-local lookup, two weak-map lookups and two CPU-clock
- * readings per recorded call, and nothing but the depth counter when neither a recording nor a
- * listener wants calls.
+ * readings per recorded call, and one histogram update while a recording takes the call histograms
+ * ({@link CallHistograms}); nothing but the depth counter when neither a recording nor a listener
+ * wants calls.
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -63,6 +64,10 @@ public final class CallPhase {
     PhaseClock.stop(event);
     event.hostTime = state.hostNanos;
     PhaseClock.setOutcome(event, thrown);
+    if (CallHistograms.active(endNanos)) {
+      CallHistograms.record(
+          state, event.module, event.export, endNanos - event.startNanos, thrown != null);
+    }
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {
       listener.called(event, event.startNanos, endNanos);

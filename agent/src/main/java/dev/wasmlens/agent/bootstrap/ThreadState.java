@@ -1,6 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
 import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
+import java.util.Map;
 
 /**
  * Per-thread scratch space of the phase recorders: call depth, host time of the current call, and
@@ -75,6 +76,12 @@ final class ThreadState {
    * read; -1 before the first reading.
    */
   long voluntaryReadAtTimeslices = -1;
+
+  /** The series of this thread's last recorded call ({@link CallHistograms}); null before. */
+  CallSeries lastCallSeries;
+
+  /** This thread's call series by module, then export; null before its first recorded call. */
+  Map<String, Map<String, CallSeries>> callSeries;
 
   private ThreadState() {}
 

@@ -17,6 +17,7 @@ final class WasmEvents {
   static final String TEARDOWN = "wasmlens.Teardown";
   static final String STORE_CREATE = "wasmlens.StoreCreate";
   static final String AGENT_STATUS = "wasmlens.AgentStatus";
+  static final String CALL_HISTOGRAM = "wasmlens.CallHistogram";
   static final List<String> PHASES =
       List.of(COMPILE, STORE_CREATE, INSTANTIATE, CALL, HOST_CALL, TEARDOWN);
 

@@ -433,12 +433,53 @@ class WasmPhasesIT {
   }
 
   private static java.util.Map<String, Long> countsByName(WasmEvents recorded) {
-    return recorded.all.stream()
-        .filter(e -> e.getEventType().getName().startsWith("wasmlens."))
-        .filter(e -> !e.getEventType().getName().equals("wasmlens.AgentStatus"))
+    // The periodic events (status, histograms) depend on how long the run took, not on its phases.
+    return recorded.phases().stream()
         .collect(
             java.util.stream.Collectors.groupingBy(
                 e -> e.getEventType().getName(), java.util.stream.Collectors.counting()));
+  }
+
+  @Test
+  void everyCallIsCountedInTheHistogramsOfItsThreadModuleAndExportFailuresIncluded()
+      throws Exception {
+    List<RecordedEvent> histograms = events.named(WasmEvents.CALL_HISTOGRAM);
+    assertThat(histograms).isNotEmpty();
+    java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+    java.util.Map<String, Long> failedCounted = new java.util.TreeMap<>();
+    for (RecordedEvent histogram : histograms) {
+      String key =
+          histogram.getLong("javaThreadId")
+              + " "
+              + histogram.getString("module")
+              + " "
+              + histogram.getString("export");
+      counted.merge(key, histogram.getLong("count"), Long::sum);
+      failedCounted.merge(key, histogram.getLong("failed"), Long::sum);
+      // The encoded histogram holds the same calls as the count says.
+      assertThat(
+              org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
+                      java.nio.ByteBuffer.wrap(
+                          java.util.Base64.getDecoder().decode(histogram.getString("histogram"))),
+                      0)
+                  .getTotalCount())
+          .isEqualTo(histogram.getLong("count"));
+    }
+    java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+    java.util.Map<String, Long> failedCalls = new java.util.TreeMap<>();
+    for (RecordedEvent call : events.named(CALL)) {
+      String key =
+          call.getThread().getJavaThreadId()
+              + " "
+              + call.getString("module")
+              + " "
+              + call.getString("export");
+      calls.merge(key, 1L, Long::sum);
+      failedCalls.merge(key, "ok".equals(call.getString("outcome")) ? 0L : 1L, Long::sum);
+    }
+    assertThat(counted).isEqualTo(calls);
+    assertThat(failedCounted).isEqualTo(failedCalls);
+    assertThat(failedCalls.values().stream().mapToLong(Long::longValue).sum()).isPositive();
   }
 
   private static String outcomeOf(String export) {

@@ -1,0 +1,129 @@
+package dev.wasmlens.agent.bootstrap;
+
+import dev.wasmlens.agent.bootstrap.jfr.CallHistogramEvent;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every outermost call counted, per thread and per module and export, as {@code
+ * wasmlens.CallHistogram} events once an interval: how many, how long in all, how many failed, and
+ * their latency histogram.
+ *
+ * <p>Calls are recorded only while a recording takes the histograms: {@link #emit} runs from JFR's
+ * periodic hook and keeps recording on for {@link #ACTIVE_AFTER_EMIT_NANOS} after each run, so the
+ * call path needs no JFR lookup. A thread's first call of an export creates its series (once);
+ * every other call finds it without allocating.
+ */
+public final class CallHistograms {
+  /**
+   * How long after a periodic run calls are still recorded: longer than the period (1 s), so that a
+   * late run loses nothing, and short enough that a stopped recording costs little for long.
+   */
+  static final long ACTIVE_AFTER_EMIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  private static final ConcurrentLinkedQueue<CallSeries> SERIES = new ConcurrentLinkedQueue<>();
+
+  /** Until when calls are recorded ({@link System#nanoTime()}); 0 before the first emit. */
+  private static volatile long activeUntilNanos;
+
+  /** When the last interval ended, for the next one's length. */
+  private static long lastEmitNanos;
+
+  private CallHistograms() {}
+
+  /** Whether calls are recorded now ({@code nowNanos}: {@link System#nanoTime()}). */
+  static boolean active(long nowNanos) {
+    long until = activeUntilNanos;
+    return until != 0 && nowNanos - until < 0;
+  }
+
+  /** Records one call on the current thread, whose state is {@code state}. */
+  static void record(ThreadState state, String module, String export, long nanos, boolean failed) {
+    CallSeries series = state.lastCallSeries;
+    if (series == null || !same(series.module, module) || !same(series.export, export)) {
+      series = seriesOf(state, module, export);
+      state.lastCallSeries = series;
+    }
+    series.record(nanos, failed);
+  }
+
+  private static boolean same(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+
+  private static CallSeries seriesOf(ThreadState state, String module, String export) {
+    if (state.callSeries == null) {
+      state.callSeries = new HashMap<>();
+    }
+    Map<String, CallSeries> byExport =
+        state.callSeries.computeIfAbsent(module == null ? "" : module, m -> new HashMap<>());
+    CallSeries series = byExport.get(export == null ? "" : export);
+    if (series == null) {
+      series = new CallSeries(module, export, Thread.currentThread());
+      byExport.put(export == null ? "" : export, series);
+      SERIES.add(series);
+    }
+    return series;
+  }
+
+  /**
+   * Starts recording calls now, for a recording that already takes the histograms when their hook
+   * is registered: its first periodic run may be a whole period away.
+   */
+  public static synchronized void activate() {
+    long now = System.nanoTime();
+    if (lastEmitNanos == 0) {
+      lastEmitNanos = now;
+    }
+    activeUntilNanos = now + ACTIVE_AFTER_EMIT_NANOS;
+  }
+
+  /**
+   * Commits one {@code wasmlens.CallHistogram} event per series that had calls since the last time,
+   * and drops the series of ended threads that have none left. Called by JFR's periodic hook (every
+   * period and as a chunk ends), one call at a time.
+   */
+  public static synchronized void emit() {
+    long now = System.nanoTime();
+    activeUntilNanos = now + ACTIVE_AFTER_EMIT_NANOS;
+    long intervalNanos = lastEmitNanos == 0 ? 0 : now - lastEmitNanos;
+    lastEmitNanos = now;
+    for (Iterator<CallSeries> it = SERIES.iterator(); it.hasNext(); ) {
+      CallSeries series = it.next();
+      boolean ended = series.threadEnded();
+      CallSeries.Interval interval = series.nextInterval();
+      if (interval == null) {
+        if (ended) {
+          it.remove();
+        }
+        continue;
+      }
+      CallHistogramEvent event = new CallHistogramEvent();
+      event.module = series.module;
+      event.export = series.export;
+      event.javaThreadId = series.javaThreadId;
+      event.threadName = series.threadName;
+      event.interval = intervalNanos;
+      event.count = interval.histogram().getTotalCount();
+      event.failed = interval.failed();
+      event.totalTime = interval.totalNanos();
+      event.minimum = interval.histogram().getMinValue();
+      event.maximum = interval.histogram().getMaxValue();
+      event.histogram = encode(interval);
+      event.commit();
+    }
+  }
+
+  /** HdrHistogram's compressed encoding, in Base64. */
+  private static String encode(CallSeries.Interval interval) {
+    ByteBuffer buffer = ByteBuffer.allocate(interval.histogram().getNeededByteBufferCapacity());
+    int length = interval.histogram().encodeIntoCompressedByteBuffer(buffer);
+    return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+  }
+}
