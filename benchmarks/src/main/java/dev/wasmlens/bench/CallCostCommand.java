@@ -38,6 +38,7 @@ final class CallCostCommand implements Callable<Integer> {
           Configuration.JFR_ALONE,
           Configuration.IDLE,
           Configuration.JFR,
+          Configuration.JFR_HISTOGRAMS_ONLY,
           Configuration.JFR_CPU_TIME_ALL);
 
   @Mixin CommonOptions options;

@@ -21,6 +21,12 @@ enum Configuration {
   /** The agent recording JFR events only, at its default settings. */
   JFR("agent, JFR recording"),
   /**
+   * The agent with a recording of its settings but no {@code wasmlens.Call} events: calls counted
+   * only in the call histograms, the path issue 13 makes the default. Its baseline is {@link
+   * #JFR_ALONE}, the same settings without the agent.
+   */
+  JFR_HISTOGRAMS_ONLY("agent, JFR recording, calls in histograms only"),
+  /**
    * A diagnosis recording: calls read the thread's CPU clock and run-queue wait too, and the thread
    * sampler runs.
    */
@@ -38,7 +44,10 @@ enum Configuration {
   /** The same with WasmLens as its extension, recording JFR events at the default settings. */
   OTEL_EXTENSION("OpenTelemetry Java agent + WasmLens extension, JFR recording");
 
-  /** The agent's JFR settings file, written by the benchmark that runs {@link #JFR_ALONE}. */
+  /**
+   * The agent's JFR settings file, written by the benchmark that runs {@link #JFR_ALONE} and {@link
+   * #JFR_HISTOGRAMS_ONLY}.
+   */
   static final String AGENT_SETTINGS = "wasmlens.jfc";
 
   private final String label;
@@ -67,6 +76,14 @@ enum Configuration {
         break;
       case IDLE:
         options.add(agent);
+        break;
+      case JFR_HISTOGRAMS_ONLY:
+        options.add(agent);
+        options.add(
+            "-XX:StartFlightRecording:settings="
+                + work.resolve(AGENT_SETTINGS)
+                + ",wasmlens.Call#enabled=false,filename="
+                + work.resolve(name().toLowerCase() + ".jfr"));
         break;
       case JFR:
         options.add(agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr"));

@@ -37,7 +37,13 @@ public final class CallHistograms {
 
   private CallHistograms() {}
 
-  /** Whether calls are recorded now ({@code nowNanos}: {@link System#nanoTime()}). */
+  /** Whether calls are recorded now; reads the clock only while a recording takes histograms. */
+  static boolean active() {
+    long until = activeUntilNanos;
+    return until != 0 && System.nanoTime() - until < 0;
+  }
+
+  /** Whether calls are recorded at {@code nowNanos} ({@link System#nanoTime()}). */
   static boolean active(long nowNanos) {
     long until = activeUntilNanos;
     return until != 0 && nowNanos - until < 0;

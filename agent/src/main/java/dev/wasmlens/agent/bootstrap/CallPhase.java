@@ -10,8 +10,8 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  *
  * <p>The hot path of the agent: one thread-local lookup, two weak-map lookups and two CPU-clock
  * readings per recorded call, and one histogram update while a recording takes the call histograms
- * ({@link CallHistograms}); nothing but the depth counter when neither a recording nor a listener
- * wants calls.
+ * ({@link CallHistograms}), which count a call even when the recording does not take it as an
+ * event; nothing but the depth counter and one volatile read when nothing wants calls.
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -29,7 +29,10 @@ public final class CallPhase {
     InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
     CallEvent event = new CallEvent();
-    if (!PhaseClock.wanted(event)) {
+    // A call the recording does not take as an event is still counted in the histograms: it keeps
+    // its event for the clock and identity, never committed.
+    boolean wanted = PhaseClock.wanted(event);
+    if (!wanted && !CallHistograms.active()) {
       return null;
     }
     ExportInfo export = WasmObjects.export(func);
@@ -44,7 +47,7 @@ public final class CallPhase {
     }
     StoreInfo storeInfo = WasmObjects.store(store);
     event.storeId = storeInfo == null ? 0 : storeInfo.id;
-    PhaseClock.start(event, ThreadCpuClock.forCalls());
+    PhaseClock.start(event, wanted && ThreadCpuClock.forCalls());
     return event;
   }
 

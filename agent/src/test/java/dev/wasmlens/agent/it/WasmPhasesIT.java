@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -432,7 +433,7 @@ class WasmPhasesIT {
         .collect(Collectors.toList());
   }
 
-  private static java.util.Map<String, Long> countsByName(WasmEvents recorded) {
+  private static Map<String, Long> countsByName(WasmEvents recorded) {
     // The periodic events (status, histograms) depend on how long the run took, not on its phases.
     return recorded.phases().stream()
         .collect(
@@ -445,17 +446,7 @@ class WasmPhasesIT {
       throws Exception {
     List<RecordedEvent> histograms = events.named(WasmEvents.CALL_HISTOGRAM);
     assertThat(histograms).isNotEmpty();
-    java.util.Map<String, Long> counted = new java.util.TreeMap<>();
-    java.util.Map<String, Long> failedCounted = new java.util.TreeMap<>();
     for (RecordedEvent histogram : histograms) {
-      String key =
-          histogram.getLong("javaThreadId")
-              + " "
-              + histogram.getString("module")
-              + " "
-              + histogram.getString("export");
-      counted.merge(key, histogram.getLong("count"), Long::sum);
-      failedCounted.merge(key, histogram.getLong("failed"), Long::sum);
       // The encoded histogram holds the same calls as the count says.
       assertThat(
               org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
@@ -465,21 +456,79 @@ class WasmPhasesIT {
                   .getTotalCount())
           .isEqualTo(histogram.getLong("count"));
     }
-    java.util.Map<String, Long> calls = new java.util.TreeMap<>();
-    java.util.Map<String, Long> failedCalls = new java.util.TreeMap<>();
-    for (RecordedEvent call : events.named(CALL)) {
+    List<RecordedEvent> calls = events.named(CALL);
+    assertThat(histogramTotals(histograms, "count", true))
+        .isEqualTo(callTotals(calls, false, true));
+    assertThat(histogramTotals(histograms, "failed", true))
+        .isEqualTo(callTotals(calls, true, true));
+    assertThat(callTotals(calls, true, true).values().stream().mapToLong(Long::longValue).sum())
+        .isPositive();
+  }
+
+  @Test
+  void callsTheRecordingDoesNotTakeAsEventsAreStillCounted() throws Exception {
+    Path settings = ChildJvm.WORK_DIR.resolve("wasmlens-full.jfc");
+    ChildJvm.Result jfc = ChildJvm.jar(ChildJvm.AGENT_JAR, "jfc").run("agent-jfc");
+    Files.writeString(settings, jfc.stdout());
+    Path recording = ChildJvm.recordingFile("scenario-call-events-off");
+    ChildJvm.Result result =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .withAgent(null)
+            .jvmOption(
+                "-XX:StartFlightRecording:settings="
+                    + settings
+                    + ",wasmlens.Call#enabled=false,filename="
+                    + recording)
+            .run("scenario-call-events-off");
+    // JFR's start-up lines go to the application's standard output too.
+    assertThat(
+            result
+                .stdout()
+                .lines()
+                .filter(line -> !line.contains("[jfr,startup]"))
+                .collect(Collectors.joining("\n", "", "\n")))
+        .isEqualTo(plain.stdout());
+    assertThat(result.suppressedFailures()).isZero();
+    WasmEvents recorded = WasmEvents.read(recording);
+    assertThat(recorded.named(CALL)).isEmpty();
+    // The same calls as the scenario's recording with every call an event, module by export.
+    List<RecordedEvent> histograms = recorded.named(WasmEvents.CALL_HISTOGRAM);
+    List<RecordedEvent> calls = events.named(CALL);
+    assertThat(histogramTotals(histograms, "count", false))
+        .isEqualTo(callTotals(calls, false, false));
+    assertThat(histogramTotals(histograms, "failed", false))
+        .isEqualTo(callTotals(calls, true, false));
+  }
+
+  /** The histograms' {@code field} added up by module and export (and thread when asked). */
+  private static Map<String, Long> histogramTotals(
+      List<RecordedEvent> histograms, String field, boolean byThread) {
+    Map<String, Long> totals = new TreeMap<>();
+    for (RecordedEvent histogram : histograms) {
       String key =
-          call.getThread().getJavaThreadId()
+          (byThread ? histogram.getLong("javaThreadId") + " " : "")
+              + histogram.getString("module")
               + " "
+              + histogram.getString("export");
+      totals.merge(key, histogram.getLong(field), Long::sum);
+    }
+    return totals;
+  }
+
+  /** The calls (or only the failed ones) counted by module and export (and thread when asked). */
+  private static Map<String, Long> callTotals(
+      List<RecordedEvent> calls, boolean failedOnly, boolean byThread) {
+    Map<String, Long> totals = new TreeMap<>();
+    for (RecordedEvent call : calls) {
+      String key =
+          (byThread ? call.getThread().getJavaThreadId() + " " : "")
               + call.getString("module")
               + " "
               + call.getString("export");
-      calls.merge(key, 1L, Long::sum);
-      failedCalls.merge(key, "ok".equals(call.getString("outcome")) ? 0L : 1L, Long::sum);
+      boolean counts = !failedOnly || !"ok".equals(call.getString("outcome"));
+      totals.merge(key, counts ? 1L : 0L, Long::sum);
     }
-    assertThat(counted).isEqualTo(calls);
-    assertThat(failedCounted).isEqualTo(failedCalls);
-    assertThat(failedCalls.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+    return totals;
   }
 
   private static String outcomeOf(String export) {
