@@ -60,6 +60,19 @@ enum Configuration {
     return label;
   }
 
+  /**
+   * {@code -XX:StartFlightRecording} with the agent's settings ({@link #AGENT_SETTINGS}), then
+   * {@code overrides} (each {@code event#setting=value,}), into this configuration's file.
+   */
+  private String startFlightRecording(Path work, String overrides) {
+    return "-XX:StartFlightRecording:settings="
+        + work.resolve(AGENT_SETTINGS)
+        + ","
+        + overrides
+        + "filename="
+        + work.resolve(name().toLowerCase() + ".jfr");
+  }
+
   /** The JVM options this configuration adds. */
   List<String> jvmOptions(Tools tools, Path work) {
     List<String> options = new ArrayList<>();
@@ -68,22 +81,14 @@ enum Configuration {
       case BARE:
         break;
       case JFR_ALONE:
-        options.add(
-            "-XX:StartFlightRecording:settings="
-                + work.resolve(AGENT_SETTINGS)
-                + ",filename="
-                + work.resolve(name().toLowerCase() + ".jfr"));
+        options.add(startFlightRecording(work, ""));
         break;
       case IDLE:
         options.add(agent);
         break;
       case JFR_HISTOGRAMS_ONLY:
         options.add(agent);
-        options.add(
-            "-XX:StartFlightRecording:settings="
-                + work.resolve(AGENT_SETTINGS)
-                + ",wasmlens.Call#enabled=false,filename="
-                + work.resolve(name().toLowerCase() + ".jfr"));
+        options.add(startFlightRecording(work, "wasmlens.Call#enabled=false,"));
         break;
       case JFR:
         options.add(agent + "=jfr.file=" + work.resolve(name().toLowerCase() + ".jfr"));
