@@ -1,6 +1,7 @@
 package dev.wasmlens.analysis;
 
 import dev.wasmlens.analysis.attribution.Context;
+import dev.wasmlens.analysis.read.CountedCalls;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +50,50 @@ public final class Distributions {
           .computeIfAbsent(Context.key(operation), k -> new Histogram(SIGNIFICANT_DIGITS))
           .recordValue(nanos);
     }
+  }
+
+  /**
+   * Takes the calls the agent's histograms counted ({@code wasmlens.CallHistogram}) as the
+   * distribution of each module and export for which they hold more calls than its call events do
+   * (a recording that keeps only some calls as events), and the phase's distribution with them.
+   * Call events stay the source wherever they hold every call. Once per file, after its operations
+   * are recorded; returns what the report should say of it, or null when nothing changed.
+   */
+  public String useCountedCalls(List<CountedCalls> counted, long unreadable) {
+    Map<String, Histogram> byKey = new TreeMap<>();
+    for (CountedCalls interval : counted) {
+      String key =
+          WasmOperation.Phase.CALL.name() + "|" + interval.module() + "|" + interval.export();
+      byKey.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(interval.calls());
+    }
+    long countedCalls = 0;
+    long callEvents = 0;
+    for (Map.Entry<String, Histogram> entry : byKey.entrySet()) {
+      Histogram fromEvents = byOperation.get(entry.getKey());
+      long events = fromEvents == null ? 0 : fromEvents.getTotalCount();
+      if (entry.getValue().getTotalCount() <= events) {
+        continue;
+      }
+      Histogram phase =
+          byPhase.computeIfAbsent(WasmOperation.Phase.CALL, p -> new Histogram(SIGNIFICANT_DIGITS));
+      if (fromEvents != null) {
+        phase.subtract(fromEvents);
+      }
+      phase.add(entry.getValue());
+      byOperation.put(entry.getKey(), entry.getValue());
+      countedCalls += entry.getValue().getTotalCount();
+      callEvents += events;
+    }
+    String unreadableNote =
+        unreadable == 0 ? "" : "; " + unreadable + " call histograms could not be read";
+    if (countedCalls == 0) {
+      return unreadable == 0 ? null : unreadable + " call histograms could not be read";
+    }
+    return String.format(
+        "calls: %d counted by the agent's call histograms, %d of them recorded as events: the call"
+            + " rows and percentiles are of all %d, the tail and its causes only of the %d"
+            + " events%s",
+        countedCalls, callEvents, countedCalls, callEvents, unreadableNote);
   }
 
   /** Adds everything {@code other} counted: recordings of one service, merged. */

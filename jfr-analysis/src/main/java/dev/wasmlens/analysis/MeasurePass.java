@@ -60,6 +60,11 @@ final class MeasurePass {
         return Measured.problem(file + ": " + scan.window().nothingIn(scan.span()));
       }
       List<String> warnings = new ArrayList<>();
+      String counted =
+          distributions.useCountedCalls(scan.countedCalls(), scan.unreadableCallHistograms());
+      if (counted != null) {
+        warnings.add(counted);
+      }
       SettingsCheck.warnings(scan.settings()).forEach(warnings::add);
       clocks.warnings(scan.hasThreadSamples()).forEach(warnings::add);
       warnings.replaceAll(warning -> file.getFileName() + ": " + warning);

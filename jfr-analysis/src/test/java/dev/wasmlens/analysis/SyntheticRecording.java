@@ -54,6 +54,17 @@ final class SyntheticRecording {
     @Timespan long cpuTime;
   }
 
+  @Name("wasmlens.CallHistogram")
+  static final class CallHistogram extends Event {
+    String module;
+    String export;
+
+    @Timespan long interval;
+
+    long count;
+    String histogram;
+  }
+
   /** The service the recordings come from, unless told otherwise. */
   static final String SERVICE = "synthetic-service";
 

@@ -1,19 +1,23 @@
 package dev.wasmlens.analysis.read;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.zip.DataFormatException;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import org.HdrHistogram.Histogram;
 
 /**
  * One pass over a recording, event by event ({@link RecordingFile}: nothing is loaded whole). Every
@@ -53,6 +57,8 @@ public final class RecordingScan {
   private boolean cpuLoadSeen;
   private final List<ThreadActivity> threadActivity = new ArrayList<>();
   private final List<MachineActivity> machineActivity = new ArrayList<>();
+  private final List<CountedCalls> countedCalls = new ArrayList<>();
+  private long unreadableCallHistograms;
   private final Map<String, String> settings = new HashMap<>();
   private final Map<Long, String> javaThreads = new HashMap<>();
   private boolean javaThreadCensus;
@@ -249,6 +255,15 @@ public final class RecordingScan {
                 event.getLong("steal"),
                 event.getLong("processCpu")));
         break;
+      case "wasmlens.CallHistogram":
+        // An interval that reaches outside the window would count calls the window leaves out.
+        long endNanos = nanos(event.getEndTime());
+        long intervalNanos = event.getDuration("interval").toNanos();
+        if (window.isAll()
+            || intervalNanos > 0 && window.contains(endNanos - intervalNanos, endNanos)) {
+          countCalls(event, endNanos);
+        }
+        break;
       case "wasmlens.AgentStatus":
         if (event.hasField("serviceName") && event.getString("serviceName") != null) {
           serviceName = event.getString("serviceName");
@@ -263,6 +278,19 @@ public final class RecordingScan {
         break;
       default:
         break;
+    }
+  }
+
+  private void countCalls(RecordedEvent event, long endNanos) {
+    try {
+      Histogram calls =
+          Histogram.decodeFromCompressedByteBuffer(
+              ByteBuffer.wrap(Base64.getDecoder().decode(event.getString("histogram"))), 0);
+      countedCalls.add(
+          new CountedCalls(string(event, "module"), string(event, "export"), endNanos, calls));
+    } catch (DataFormatException | RuntimeException e) {
+      // A histogram that does not decode is left out and counted; the rest of the file is read.
+      unreadableCallHistograms++;
     }
   }
 
@@ -350,6 +378,19 @@ public final class RecordingScan {
         machineActivity,
         javaThreads,
         javaThreadCensus);
+  }
+
+  /**
+   * The agent's call histograms whose interval lies inside the time window read (all of them
+   * without a window): every call counted, also those not recorded as call events.
+   */
+  public List<CountedCalls> countedCalls() {
+    return countedCalls;
+  }
+
+  /** How many call histograms could not be decoded (and were left out). */
+  public long unreadableCallHistograms() {
+    return unreadableCallHistograms;
   }
 
   /** Whether the recording holds the thread sampler's events (kept or not). */

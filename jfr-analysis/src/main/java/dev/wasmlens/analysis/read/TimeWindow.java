@@ -62,6 +62,14 @@ public record TimeWindow(long fromNanos, long toNanos, long skipNanos) {
     return fromNanos <= operation.startNanos() && operation.startNanos() < toNanos;
   }
 
+  /**
+   * Whether {@code [startNanos, endNanos]} lies inside the window: a count over that interval can
+   * stand for the window's.
+   */
+  public boolean contains(long startNanos, long endNanos) {
+    return fromNanos <= startNanos && endNanos < toNanos;
+  }
+
   /** Whether {@code [startNanos, endNanos]} overlaps the window. */
   public boolean overlaps(long startNanos, long endNanos) {
     return endNanos >= fromNanos && startNanos < toNanos;

@@ -1,0 +1,124 @@
+package dev.wasmlens.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.Recording;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Call distributions from the agent's call histograms ({@code wasmlens.CallHistogram}) where they
+ * hold calls the call events do not, and from the events where those hold every call.
+ */
+class CountedCallsTest {
+  @TempDir Path work;
+
+  @Test
+  void histogramsThatCountMoreCallsThanTheEventsGiveTheRowsAndTheEventsGiveTheTail()
+      throws Exception {
+    // 50 events: 45 fast calls of about 50 us, 5 slow ones of 20 ms (SyntheticRecording).
+    Path events = SyntheticRecording.write(work.resolve("events.jfr"), 50);
+    // The histograms of another recording counted 10,000 fast calls of 40-60 us, and the same 5
+    // slow calls as the events: the fast row must come from them, the slow one from the events.
+    Path both = work.resolve("both.jfr");
+    java.time.Instant beforeHistograms = java.time.Instant.now();
+    try (Recording recording = new Recording()) {
+      recording.enable(SyntheticRecording.CallHistogram.class);
+      recording.start();
+      Histogram fast = new Histogram(2);
+      for (int i = 0; i < 10_000; i++) {
+        fast.recordValue(TimeUnit.MICROSECONDS.toNanos(40 + i % 21));
+      }
+      commit("fast", fast);
+      Histogram slow = new Histogram(2);
+      for (int i = 0; i < 5; i++) {
+        slow.recordValue(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+      commit("slow", slow);
+      recording.stop();
+      recording.dump(work.resolve("histograms.jfr"));
+    }
+    java.nio.file.Files.write(
+        both,
+        concat(
+            java.nio.file.Files.readAllBytes(events),
+            java.nio.file.Files.readAllBytes(work.resolve("histograms.jfr"))));
+
+    List<String> problems = new ArrayList<>();
+    Analysis withHistograms =
+        new Analyzer(99, -1).analyze(List.of(both), problems, line -> {}).get(0);
+    Analysis eventsOnly =
+        new Analyzer(99, -1).analyze(List.of(events), problems, line -> {}).get(0);
+    assertThat(problems).isEmpty();
+
+    assertThat(row(withHistograms, "fast").count()).isEqualTo(10_000);
+    assertThat(row(withHistograms, "fast").p50Nanos())
+        .isBetween(TimeUnit.MICROSECONDS.toNanos(49), TimeUnit.MICROSECONDS.toNanos(51));
+    assertThat(row(withHistograms, "slow").count()).isEqualTo(5);
+    assertThat(row(withHistograms, null).count()).isEqualTo(10_005);
+    assertThat(withHistograms.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("10000 counted by the agent's call histograms, 45 of them recorded"));
+    // The tail is made of events, at the percentile of every call counted: p99 of 10,005 calls
+    // lies below all 5 slow calls, where p99 of the 50 events alone keeps only the slowest bucket.
+    assertThat(tailNames(withHistograms)).filteredOn("CALL slow"::equals).hasSize(5);
+    assertThat(tailNames(eventsOnly)).filteredOn("CALL slow"::equals).hasSizeLessThan(5);
+    assertThat(row(eventsOnly, "fast").count()).isEqualTo(45);
+    assertThat(eventsOnly.warnings()).noneSatisfy(w -> assertThat(w).contains("histograms"));
+
+    // A window that ends before the histograms' intervals leaves them out, and their calls.
+    Analysis windowed =
+        new Analyzer(
+                99,
+                -1,
+                dev.wasmlens.analysis.read.TimeWindow.of(null, beforeHistograms, null),
+                Analyzer.DEFAULT_STALL_LIMIT)
+            .analyze(List.of(both), problems, line -> {})
+            .get(0);
+    assertThat(row(windowed, "fast").count()).isEqualTo(45);
+  }
+
+  private static void commit(String export, Histogram calls) {
+    ByteBuffer buffer = ByteBuffer.allocate(calls.getNeededByteBufferCapacity());
+    int length = calls.encodeIntoCompressedByteBuffer(buffer);
+    SyntheticRecording.CallHistogram event = new SyntheticRecording.CallHistogram();
+    event.module = "synthetic.wasm";
+    event.export = export;
+    event.interval = TimeUnit.SECONDS.toNanos(1);
+    event.count = calls.getTotalCount();
+    event.histogram =
+        Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    event.commit();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  /** The call row of {@code export}, or the call phase's row for null. */
+  private static Distributions.Row row(Analysis analysis, String export) {
+    return analysis.distributions().stream()
+        .filter(r -> r.phase().equals("call"))
+        .filter(r -> export == null ? r.module() == null : export.equals(r.name()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> tailNames(Analysis analysis) {
+    return analysis.tail().stream()
+        .map(t -> t.operation().phase() + " " + t.operation().name())
+        .sorted()
+        .toList();
+  }
+}
