@@ -68,10 +68,13 @@ class CountedCallsTest {
             w ->
                 assertThat(w)
                     .contains("10000 counted by the agent's call histograms, 45 of them recorded"));
-    // The tail is made of events, at the percentile of every call counted: p99 of 10,005 calls
-    // lies below all 5 slow calls, where p99 of the 50 events alone keeps only the slowest bucket.
+    // The tail is made of events, at the percentile of every call counted: p99 of 10,005 calls is
+    // a fast call's (at most 60 us), below all 5 slow calls; p99 of the 50 events alone is a slow
+    // call's (each sleeps 20 ms), so which of them lie above it depends on their sleeps.
+    assertThat(row(withHistograms, null).p99Nanos()).isLessThan(TimeUnit.MILLISECONDS.toNanos(1));
+    assertThat(row(eventsOnly, null).p99Nanos())
+        .isGreaterThanOrEqualTo(SyntheticRecording.SLOW_CALL_HOST_TIME.toNanos());
     assertThat(tailNames(withHistograms)).filteredOn("CALL slow"::equals).hasSize(5);
-    assertThat(tailNames(eventsOnly)).filteredOn("CALL slow"::equals).hasSizeLessThan(5);
     assertThat(row(eventsOnly, "fast").count()).isEqualTo(45);
     assertThat(eventsOnly.warnings()).noneSatisfy(w -> assertThat(w).contains("histograms"));
 
