@@ -62,8 +62,7 @@ public final class Distributions {
   public String useCountedCalls(List<CountedCalls> counted, long unreadable) {
     Map<String, Histogram> byKey = new TreeMap<>();
     for (CountedCalls interval : counted) {
-      String key =
-          WasmOperation.Phase.CALL.name() + "|" + interval.module() + "|" + interval.export();
+      String key = Context.key(WasmOperation.Phase.CALL, interval.module(), interval.export());
       byKey.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(interval.calls());
     }
     long countedCalls = 0;

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +40,7 @@ public final class CallHistograms {
 
   /** Whether calls are recorded now; reads the clock only while a recording takes histograms. */
   static boolean active() {
-    long until = activeUntilNanos;
-    return until != 0 && System.nanoTime() - until < 0;
+    return activeUntilNanos != 0 && active(System.nanoTime());
   }
 
   /** Whether calls are recorded at {@code nowNanos} ({@link System#nanoTime()}). */
@@ -52,15 +52,13 @@ public final class CallHistograms {
   /** Records one call on the current thread, whose state is {@code state}. */
   static void record(ThreadState state, String module, String export, long nanos, boolean failed) {
     CallSeries series = state.lastCallSeries;
-    if (series == null || !same(series.module, module) || !same(series.export, export)) {
+    if (series == null
+        || !Objects.equals(series.module, module)
+        || !Objects.equals(series.export, export)) {
       series = seriesOf(state, module, export);
       state.lastCallSeries = series;
     }
     series.record(nanos, failed);
-  }
-
-  private static boolean same(String a, String b) {
-    return a == null ? b == null : a.equals(b);
   }
 
   private static CallSeries seriesOf(ThreadState state, String module, String export) {
@@ -69,10 +67,13 @@ public final class CallHistograms {
     }
     Map<String, CallSeries> byExport =
         state.callSeries.computeIfAbsent(module == null ? "" : module, m -> new HashMap<>());
-    CallSeries series = byExport.get(export == null ? "" : export);
+    // get and put, not computeIfAbsent: a capturing lambda could allocate on every call of a
+    // thread that alternates between exports.
+    String exportKey = export == null ? "" : export;
+    CallSeries series = byExport.get(exportKey);
     if (series == null) {
       series = new CallSeries(module, export, Thread.currentThread());
-      byExport.put(export == null ? "" : export, series);
+      byExport.put(exportKey, series);
       SERIES.add(series);
     }
     return series;

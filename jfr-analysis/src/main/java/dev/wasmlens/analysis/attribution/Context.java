@@ -50,7 +50,12 @@ public final class Context {
 
   /** The key operations are compared under: phase, module and name. */
   public static String key(WasmOperation operation) {
-    return operation.phase().name() + "|" + operation.module() + "|" + operation.name();
+    return key(operation.phase(), operation.module(), operation.name());
+  }
+
+  /** The same key for operations of {@code phase} on {@code module} named {@code name}. */
+  public static String key(WasmOperation.Phase phase, String module, String name) {
+    return phase.name() + "|" + module + "|" + name;
   }
 
   List<Interval> pausesDuring(WasmOperation operation) {
