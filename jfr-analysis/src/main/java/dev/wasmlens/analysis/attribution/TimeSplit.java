@@ -33,9 +33,13 @@ public record TimeSplit(long onCpuNanos, long runQueueNanos, long stolenNanos, l
    * blocked: all its off-CPU time when it was never switched out, its off-CPU time beyond the
    * run-queue wait when it was only preempted (no voluntary switch); 0 when it may have blocked, or
    * when the switches or the clocks were not measured.
+   *
+   * <p>Where both are counted, the voluntary switches decide whether it blocked: the agent reads
+   * them outside the wall-clock interval, the other clocks inside it, so a block at the interval's
+   * edge (a safepoint stop on the way back from a clock reading) shows in them alone.
    */
   static long stolenNanos(WasmOperation operation) {
-    if (operation.cpuNanos() < 0) {
+    if (operation.cpuNanos() < 0 || operation.voluntarySwitches() > 0) {
       return 0;
     }
     long offCpu = Math.max(0, operation.durationNanos() - operation.cpuNanos());

@@ -349,6 +349,17 @@ class RunQueueRulesTest {
     Share unsampled = attribute(stayedOn, List.of(), new EvidenceBuilder().build()).shares().get(0);
     assertThat(unsampled.strength()).isEqualTo(Strength.MEDIUM);
     assertThat(unsampled.takenBy()).isNull();
+    // Never switched out inside the clocks' window, but blocked once at its edge (the voluntary
+    // switches are read outside it): its 900 us off CPU may be blocked, and the pause takes them.
+    WasmOperation blockedAtTheEdge = callAt(0, 1_000, 100, 0, 0, 1);
+    assertThat(TimeSplit.of(blockedAtTheEdge)).isEqualTo(new TimeSplit(100 * US, 0, 0, 900 * US));
+    assertThat(
+            attribute(
+                    blockedAtTheEdge,
+                    List.of(new Interval(0, 1_000 * US, -1, "GC pause Pause Full")),
+                    steal)
+                .mainCause())
+        .isEqualTo(Cause.GC_SAFEPOINT);
   }
 
   @Test
