@@ -74,8 +74,9 @@ final class AgentConfig {
     try {
       return checkedCpuTime();
     } catch (IllegalArgumentException e) {
-      AgentLog.info(e.getMessage() + "; using setup");
-      return ThreadCpuClock.Scope.SET_UP;
+      boolean diagnosis = diagnosis();
+      AgentLog.info(e.getMessage() + (diagnosis ? "; using all" : "; using setup"));
+      return diagnosis ? ThreadCpuClock.Scope.ALL : ThreadCpuClock.Scope.SET_UP;
     }
   }
 
@@ -86,6 +87,13 @@ final class AgentConfig {
    */
   ThreadCpuClock.Scope checkedCpuTime() {
     String value = get("cpu-time");
+    if (diagnosis()) {
+      if (value != null && !value.equalsIgnoreCase("all")) {
+        throw new IllegalArgumentException(
+            PREFIX + "cpu-time is '" + value + "' but " + PREFIX + "diagnosis is true; drop one");
+      }
+      return ThreadCpuClock.Scope.ALL;
+    }
     if (value == null) {
       return ThreadCpuClock.Scope.SET_UP;
     }
@@ -103,6 +111,25 @@ final class AgentConfig {
   }
 
   /**
+   * {@code wasmlens.diagnosis} (default false): true records every call as an event, with its CPU
+   * time, run-queue wait and switches, and runs the thread sampler; the same as {@code
+   * cpu-time=all}. Production recordings count every call in histograms and keep as events only the
+   * slow, failed and first calls. A value other than true or false is said in one line, and false
+   * applies.
+   */
+  boolean diagnosis() {
+    String value = get("diagnosis");
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    AgentLog.info(PREFIX + "diagnosis is '" + value + "'; it must be true or false, using false");
+    return false;
+  }
+
+  /**
    * {@code wasmlens.sampler.period} (default {@code 40ms}): how often the thread sampler of a
    * diagnosis recording ({@code cpu-time=all}) reads every thread's CPU and run-queue time; {@code
    * off} for no sampler. Whole milliseconds, with or without {@code ms}; any other value is said in
@@ -116,7 +143,9 @@ final class AgentConfig {
         return 0;
       }
     } catch (IllegalArgumentException e) {
-      return 0; // said once already, where the cpu-time scope is read
+      if (!diagnosis()) {
+        return 0; // said once already, where the cpu-time scope is read
+      }
     }
     String value = get("sampler.period");
     if (value == null) {

@@ -3,6 +3,7 @@ package dev.wasmlens.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,28 @@ class AgentConfigTest {
     assertThat(samplerPeriod("cpu-time=all,sampler.period=off")).isZero();
     assertThat(samplerPeriod("cpu-time=all,sampler.period=fast")).isEqualTo(40);
     assertThat(samplerPeriod("cpu-time=all,sampler.period=0")).isEqualTo(40);
+  }
+
+  @Test
+  void diagnosisIsOneSwitchForCpuTimeAllAndTheSampler() {
+    assertThat(config(null).diagnosis()).isFalse();
+    assertThat(config(null).cpuTime()).isEqualTo(ThreadCpuClock.Scope.SET_UP);
+    assertThat(config("diagnosis=true").cpuTime()).isEqualTo(ThreadCpuClock.Scope.ALL);
+    assertThat(config("diagnosis=TRUE,cpu-time=all").cpuTime()).isEqualTo(ThreadCpuClock.Scope.ALL);
+    assertThat(samplerPeriod("diagnosis=true")).isEqualTo(40);
+    // A diagnosis that says otherwise about the CPU clock is refused where options are checked,
+    // and stays a diagnosis where the agent starts.
+    assertThatThrownBy(() -> config("diagnosis=true,cpu-time=setup").checkedCpuTime())
+        .hasMessage("wasmlens.cpu-time is 'setup' but wasmlens.diagnosis is true; drop one");
+    assertThat(config("diagnosis=true,cpu-time=setup").cpuTime())
+        .isEqualTo(ThreadCpuClock.Scope.ALL);
+    assertThat(samplerPeriod("diagnosis=true,cpu-time=setup")).isEqualTo(40);
+    // Not a boolean: said, and no diagnosis.
+    assertThat(config("diagnosis=yes").diagnosis()).isFalse();
+  }
+
+  private static AgentConfig config(String agentArgs) {
+    return AgentConfig.read(agentArgs, new Properties(), Map.of());
   }
 
   private static long samplerPeriod(String agentArgs) {

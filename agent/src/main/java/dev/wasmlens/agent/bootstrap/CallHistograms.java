@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -38,27 +37,38 @@ public final class CallHistograms {
 
   private CallHistograms() {}
 
-  /** Whether calls are recorded now; reads the clock only while a recording takes histograms. */
-  static boolean active() {
-    return activeUntilNanos != 0 && active(System.nanoTime());
-  }
-
   /** Whether calls are recorded at {@code nowNanos} ({@link System#nanoTime()}). */
   static boolean active(long nowNanos) {
     long until = activeUntilNanos;
     return until != 0 && nowNanos - until < 0;
   }
 
-  /** Records one call on the current thread, whose state is {@code state}. */
-  static void record(ThreadState state, String module, String export, long nanos, boolean failed) {
+  /**
+   * Whether a recording has taken the histograms: reads no clock, so it may be stale by {@link
+   * #ACTIVE_AFTER_EMIT_NANOS}; {@link #active(long)} decides.
+   */
+  static boolean recording() {
+    return activeUntilNanos != 0;
+  }
+
+  /**
+   * Records one call into {@code export} on the current thread, whose state is {@code state}, and
+   * returns the call's series.
+   */
+  static CallSeries record(ThreadState state, ExportInfo export, long nanos, boolean failed) {
     CallSeries series = state.lastCallSeries;
-    if (series == null
-        || !Objects.equals(series.module, module)
-        || !Objects.equals(series.export, export)) {
-      series = seriesOf(state, module, export);
+    if (series == null || state.lastCallExport != export) {
+      InstanceInfo instance = export == null ? null : export.instance;
+      series =
+          seriesOf(
+              state,
+              instance == null || instance.module == null ? null : instance.module.name,
+              export == null ? null : export.name);
       state.lastCallSeries = series;
+      state.lastCallExport = export;
     }
     series.record(nanos, failed);
+    return series;
   }
 
   private static CallSeries seriesOf(ThreadState state, String module, String export) {

@@ -8,10 +8,15 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  * typed {@code WasmFunctions} wrapper counts once, and wasm called back from inside a host function
  * counts as part of its caller.
  *
- * <p>The hot path of the agent: one thread-local lookup, two weak-map lookups and two CPU-clock
- * readings per recorded call, and one histogram update while a recording takes the call histograms
- * ({@link CallHistograms}), which count a call even when the recording does not take it as an
- * event; nothing but the depth counter and one volatile read when nothing wants calls.
+ * <p>While a recording takes the call histograms ({@link CallHistograms}), every call is counted
+ * there and only the calls that matter become {@code wasmlens.Call} events: the slow ones (above
+ * their series' {@link CallSeries#eventThresholdNanos() threshold}), every failed one and the first
+ * into each instance. Such a call costs one thread-local lookup, one weak-map lookup, two clock
+ * readings and one histogram update, and allocates nothing: its event is the thread's, reused, and
+ * its store, ids and names are looked up only if it is kept. Every call is an event, identified as
+ * it begins, in a diagnosis ({@code wasmlens.diagnosis=true}, which reads its CPU clock too), for a
+ * {@link PhaseListener} (its metrics count every call), and for a recording without the histograms.
+ * Nothing but the depth counter and three flag reads when nothing wants calls.
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -28,26 +33,23 @@ public final class CallPhase {
     }
     InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
-    CallEvent event = new CallEvent();
-    // A call the recording does not take as an event is still counted in the histograms: it keeps
-    // its event for the clock and identity, never committed.
-    boolean wanted = PhaseClock.wanted(event);
-    if (!wanted && !CallHistograms.active()) {
+    CallEvent event = state.callEvent;
+    boolean recorded = event.isEnabled();
+    boolean listened = PhaseListener.Registry.current() != null;
+    boolean counted = CallHistograms.recording();
+    if (!recorded && !listened && !counted) {
       return null;
     }
+    boolean readCpu = recorded && ThreadCpuClock.forCalls();
+    state.everyCall = readCpu || listened || !counted;
     ExportInfo export = WasmObjects.export(func);
-    if (export != null) {
-      event.export = export.name;
-      InstanceInfo instance = export.instance;
-      if (instance != null) {
-        event.instanceId = instance.id;
-        event.module = instance.module == null ? null : instance.module.name;
-        event.firstForInstance = instance.markCalled();
-      }
+    state.callExport = export;
+    // Held only until the call ends, and only if the call might be kept.
+    state.callStore = state.everyCall ? null : store;
+    if (state.everyCall) {
+      identify(event, export, store, firstCall(export));
     }
-    StoreInfo storeInfo = WasmObjects.store(store);
-    event.storeId = storeInfo == null ? 0 : storeInfo.id;
-    PhaseClock.start(event, wanted && ThreadCpuClock.forCalls());
+    PhaseClock.start(event, readCpu);
     return event;
   }
 
@@ -64,17 +66,48 @@ public final class CallPhase {
     if (event == null) {
       return;
     }
+    Object store = state.callStore;
+    state.callStore = null;
+    long nanos = endNanos - event.startNanos;
+    ExportInfo export = state.callExport;
+    CallSeries series =
+        CallHistograms.active(endNanos)
+            ? CallHistograms.record(state, export, nanos, thrown != null)
+            : null;
+    if (!state.everyCall) {
+      boolean first = firstCall(export);
+      if (!(first || thrown != null || series == null || nanos >= series.eventThresholdNanos())
+          || !event.isEnabled()) {
+        return;
+      }
+      identify(event, export, store, first);
+    }
     PhaseClock.stop(event);
     event.hostTime = state.hostNanos;
     PhaseClock.setOutcome(event, thrown);
-    if (CallHistograms.active(endNanos)) {
-      CallHistograms.record(
-          state, event.module, event.export, endNanos - event.startNanos, thrown != null);
-    }
     PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {
       listener.called(event, event.startNanos, endNanos);
     }
     PhaseClock.commit(event);
+  }
+
+  /** Whether this is the first call into the instance that exports it; true once per instance. */
+  private static boolean firstCall(ExportInfo export) {
+    return export != null && export.instance != null && export.instance.markCalled();
+  }
+
+  /** Fills the identity fields of the thread's reused {@code event}: every one, as it is reused. */
+  private static void identify(CallEvent event, ExportInfo export, Object store, boolean first) {
+    InstanceInfo instance = export == null ? null : export.instance;
+    event.export = export == null ? null : export.name;
+    event.instanceId = instance == null ? 0 : instance.id;
+    event.module = instance == null || instance.module == null ? null : instance.module.name;
+    event.firstForInstance = first;
+    StoreInfo storeInfo = store == null ? null : WasmObjects.store(store);
+    event.storeId = storeInfo == null ? 0 : storeInfo.id;
+    event.traceId = null;
+    event.parentSpanId = null;
+    event.spanId = null;
   }
 }

@@ -23,6 +23,23 @@ final class CallSeries {
   /** To 100 ns up to 25.6 us and within 1% above: enough for the percentiles of a trivial call. */
   static final int SIGNIFICANT_DIGITS = 2;
 
+  /**
+   * The least duration from which a call of a busy series is an event: a call that returns within
+   * 100 us is below what anyone looks into (the agent's call spans start there too), and at the
+   * half microsecond an event costs, a trivial export's slowest 5% would cost more than the 1% of
+   * it the agent may take.
+   */
+  static final long EVENT_FLOOR_NANOS = 100_000;
+
+  /** The percentile of the last interval above which the next interval's calls are events. */
+  static final double EVENT_PERCENTILE = 95;
+
+  /**
+   * Below this many calls in an interval (a second), every call of the next interval is an event:
+   * they cost nothing that matters, and the recording keeps a quiet export's whole distribution.
+   */
+  static final long EVERY_CALL_BELOW_COUNT = 100;
+
   private static final VarHandle TOTAL_NANOS;
   private static final VarHandle FAILED;
 
@@ -51,6 +68,12 @@ final class CallSeries {
   @SuppressWarnings("unused") // through FAILED
   private long failed;
 
+  /**
+   * Written by the reader once an interval, read by the owner on every call; until the first busy
+   * interval, every call is an event.
+   */
+  private volatile long eventThresholdNanos;
+
   // The reader's side: what the last interval had already reported.
   private Histogram interval;
   private long reportedTotalNanos;
@@ -74,14 +97,31 @@ final class CallSeries {
   }
 
   /**
+   * The duration from which a call of this series is a {@code wasmlens.Call} event: the last
+   * interval's {@link #EVENT_PERCENTILE}th percentile, at least {@link #EVENT_FLOOR_NANOS}; 0
+   * (every call) before the first interval, and after an interval of fewer than {@link
+   * #EVERY_CALL_BELOW_COUNT} calls. Failed calls and first calls into an instance are events
+   * whatever their duration ({@link CallPhase}).
+   */
+  long eventThresholdNanos() {
+    return eventThresholdNanos;
+  }
+
+  /**
    * The calls recorded since the last interval, or null when there were none; on the reader's
-   * thread only. The histogram is reused by the next interval.
+   * thread only. The histogram is reused by the next interval. Sets the event threshold of the next
+   * interval from this one.
    */
   Interval nextInterval() {
     interval = recorder.getIntervalHistogram(interval);
     long total = (long) TOTAL_NANOS.getAcquire(this);
     long failedNow = (long) FAILED.getAcquire(this);
-    if (interval.getTotalCount() == 0) {
+    long count = interval.getTotalCount();
+    eventThresholdNanos =
+        count < EVERY_CALL_BELOW_COUNT
+            ? 0
+            : Math.max(EVENT_FLOOR_NANOS, interval.getValueAtPercentile(EVENT_PERCENTILE));
+    if (count == 0) {
       return null;
     }
     Interval next = new Interval(interval, total - reportedTotalNanos, failedNow - reportedFailed);

@@ -1,5 +1,6 @@
 package dev.wasmlens.agent.bootstrap;
 
+import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
 import java.util.Map;
 
@@ -76,6 +77,26 @@ final class ThreadState {
    * read; -1 before the first reading.
    */
   long voluntaryReadAtTimeslices = -1;
+
+  /**
+   * The event of this thread's outermost call, reused by every call: most calls are counted, not
+   * recorded ({@link CallPhase}), and must not allocate.
+   */
+  final CallEvent callEvent = new CallEvent();
+
+  /** Whether the current call is an event whatever its duration, identified as it began. */
+  boolean everyCall;
+
+  /** The export the current call is into; null when the agent did not see it obtained. */
+  ExportInfo callExport;
+
+  /**
+   * The store of the current call, for its id should the call be kept; held only during the call.
+   */
+  Object callStore;
+
+  /** The export of this thread's last recorded call, whose series is {@link #lastCallSeries}. */
+  ExportInfo lastCallExport;
 
   /** The series of this thread's last recorded call ({@link CallHistograms}); null before. */
   CallSeries lastCallSeries;

@@ -1,0 +1,143 @@
+package dev.wasmlens.agent.it;
+
+import static dev.wasmlens.agent.it.WasmEvents.CALL;
+import static dev.wasmlens.agent.it.WasmEvents.CALL_HISTOGRAM;
+import static dev.wasmlens.agent.it.WasmEvents.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlens.agent.it.app.TailCallsApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which calls become {@code wasmlens.Call} events, on a real guest in a child JVM ({@link
+ * TailCallsApp}: a busy export with slow, failing and first calls among its fast ones). At the
+ * default settings every call is counted in the histograms and only the slow, failed and first ones
+ * are events; in a diagnosis every call is an event. Neither changes what the application sees, and
+ * a call allocates nothing the application would not.
+ */
+class CallSelectionIT {
+  private static ChildJvm.Result bare;
+  private static ChildJvm.Result production;
+  private static WasmEvents productionEvents;
+  private static ChildJvm.Result diagnosis;
+  private static WasmEvents diagnosisEvents;
+
+  @BeforeAll
+  static void runTheAppThreeWays() throws Exception {
+    bare = app().run("tail-calls-bare");
+    Path recording = ChildJvm.recordingFile("tail-calls-production");
+    production = app().withAgent("jfr.file=" + recording).run("tail-calls-production");
+    productionEvents = WasmEvents.read(recording);
+    Path diagnosisRecording = ChildJvm.recordingFile("tail-calls-diagnosis");
+    diagnosis =
+        app()
+            .withAgent("jfr.file=" + diagnosisRecording + ",diagnosis=true")
+            .run("tail-calls-diagnosis");
+    diagnosisEvents = WasmEvents.read(diagnosisRecording);
+  }
+
+  private static ChildJvm app() {
+    return ChildJvm.app(TailCallsApp.class.getName(), ChildJvm.WASM_DIR.toString());
+  }
+
+  @Test
+  void theApplicationRunsAsWithoutTheAgent() {
+    for (ChildJvm.Result result : List.of(bare, production, diagnosis)) {
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+      assertThat(report(result).get("traps")).isPositive();
+    }
+    assertThat(production.suppressedFailures()).isZero();
+    assertThat(diagnosis.suppressedFailures()).isZero();
+  }
+
+  @Test
+  void everyCallIsCountedButOnlySlowFailedAndFirstCallsAreEventsByDefault() {
+    Map<String, Long> made = report(production);
+    List<RecordedEvent> events = productionEvents.where(CALL, field("export", "work"));
+    assertThat(countedCalls(productionEvents)).isEqualTo(made.get("calls"));
+    // Failed calls and first calls into an instance, however fast.
+    assertThat(events.stream().filter(e -> "trap".equals(e.getString("outcome"))))
+        .hasSize(made.get("traps").intValue());
+    assertThat(events.stream().filter(e -> e.getBoolean("firstForInstance")))
+        .hasSize(made.get("instances").intValue());
+    // In the mixed phase, every call that took a millisecond, the slow ones at least, and none the
+    // caller did not see. Once the histograms have seen a busy second, the fast calls are counted,
+    // not recorded: at most 5% of them are events (the threshold is the last second's p95).
+    List<RecordedEvent> mixed = inMixedPhase(events, made);
+    long overOneMillisecond =
+        mixed.stream().filter(e -> e.getDuration().compareTo(Duration.ofMillis(1)) >= 0).count();
+    assertThat(overOneMillisecond)
+        .isGreaterThanOrEqualTo(made.get("slow"))
+        .isLessThanOrEqualTo(made.get("caller-saw-over-1ms"));
+    long kept = made.get("slow") + made.get("traps") + made.get("instances");
+    long mixedCalls = made.get("mixed-calls");
+    assertThat(mixed.size() - kept)
+        .as("events of fast calls among %d calls in the mixed phase", mixedCalls)
+        .isLessThanOrEqualTo(mixedCalls / 20);
+  }
+
+  @Test
+  void aDiagnosisRecordsEveryCallAsAnEventWithItsCpuTime() {
+    Map<String, Long> made = report(diagnosis);
+    List<RecordedEvent> events = diagnosisEvents.where(CALL, field("export", "work"));
+    assertThat(events).hasSize(made.get("calls").intValue());
+    assertThat(countedCalls(diagnosisEvents)).isEqualTo(made.get("calls"));
+    assertThat(events).allSatisfy(e -> assertThat(e.getLong("cpuTime")).isNotNegative());
+  }
+
+  @Test
+  void aCountedCallAllocatesNoMoreThanWithoutTheAgent() {
+    double bareBytes = bytesPerCall(bare);
+    // The measured calls are fast, so counted only; a diagnosis records each as an event, through
+    // the thread's one reused event object.
+    assertThat(bytesPerCall(production)).isLessThan(bareBytes + 1);
+    assertThat(bytesPerCall(diagnosis)).isLessThan(bareBytes + 1);
+  }
+
+  /** The calls into {@code work} the histograms counted. */
+  private static long countedCalls(WasmEvents events) {
+    return events.where(CALL_HISTOGRAM, field("export", "work")).stream()
+        .mapToLong(e -> e.getLong("count"))
+        .sum();
+  }
+
+  private static List<RecordedEvent> inMixedPhase(
+      List<RecordedEvent> events, Map<String, Long> made) {
+    Instant from = Instant.ofEpochMilli(made.get("mixed-from-epoch-millis"));
+    Instant to = Instant.ofEpochMilli(made.get("mixed-to-epoch-millis"));
+    return events.stream()
+        .filter(e -> !e.getStartTime().isBefore(from) && e.getStartTime().isBefore(to))
+        .collect(Collectors.toList());
+  }
+
+  private static double bytesPerCall(ChildJvm.Result result) {
+    return result
+        .stdout()
+        .lines()
+        .filter(line -> line.startsWith("bytes-per-call "))
+        .mapToDouble(line -> Double.parseDouble(line.substring("bytes-per-call ".length())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The {@code name value} lines the app printed, but bytes-per-call. */
+  private static Map<String, Long> report(ChildJvm.Result result) {
+    Map<String, Long> values = new HashMap<>();
+    for (String line : result.stdout().split("\n")) {
+      String[] parts = line.trim().split(" ");
+      if (parts.length == 2 && !parts[0].equals("bytes-per-call")) {
+        values.put(parts[0], Long.parseLong(parts[1]));
+      }
+    }
+    return values;
+  }
+}
