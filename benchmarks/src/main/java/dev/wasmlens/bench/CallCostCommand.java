@@ -58,6 +58,13 @@ final class CallCostCommand implements Callable<Integer> {
       description = "Length of one iteration, ms (default: ${DEFAULT-VALUE}).")
   long iterationMillis = 1000;
 
+  @Option(
+      names = "--agent-alone",
+      description =
+          "Measure the agent's begin and end around a call without the call (ns per call, beside"
+              + " the trivial call without the agent), in the configurations with the agent.")
+  boolean agentAlone;
+
   @Override
   public Integer call() throws Exception {
     Configuration.Tools tools = options.tools(null);
@@ -65,25 +72,38 @@ final class CallCostCommand implements Callable<Integer> {
     writeAgentSettings(tools, work);
     List<Configuration> configurations = options.selected(MEASURED);
     Map<Configuration, List<Double>> results = new LinkedHashMap<>();
+    if (agentAlone) {
+      configurations =
+          configurations.stream()
+              .filter(c -> c == Configuration.BARE || c.attachesAgent())
+              .collect(java.util.stream.Collectors.toList());
+    }
     for (int round = 1; round <= options.rounds; round++) {
       for (Configuration configuration : configurations) {
-        double nanos = fork(configuration, tools, work);
+        String benchmark =
+            agentAlone && configuration != Configuration.BARE ? "agentAlone" : "call";
+        double nanos = fork(configuration, benchmark, tools, work);
         results.computeIfAbsent(configuration, c -> new ArrayList<>()).add(nanos);
         System.err.printf(
             "round %d of %d, %s: %.2f ns per call%n",
             round, options.rounds, configuration.label(), nanos);
       }
     }
-    ResultTable.print("ns per call", results);
+    if (agentAlone) {
+      ResultTable.printShares("ns per call, the agent alone", "ns per trivial call", results);
+    } else {
+      ResultTable.print("ns per call", results);
+    }
     return 0;
   }
 
   /** One JMH fork of the benchmark under {@code configuration}: its score, ns per call. */
-  private double fork(Configuration configuration, Configuration.Tools tools, Path work)
+  private double fork(
+      Configuration configuration, String benchmark, Configuration.Tools tools, Path work)
       throws RunnerException {
     Options jmh =
         new OptionsBuilder()
-            .include(TrivialCallBenchmark.class.getName() + ".call")
+            .include(TrivialCallBenchmark.class.getName() + "." + benchmark + "$")
             .forks(1)
             .warmupIterations(warmupIterations)
             .measurementIterations(iterations)

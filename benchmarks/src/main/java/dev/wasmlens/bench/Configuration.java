@@ -73,6 +73,11 @@ enum Configuration {
         + work.resolve(name().toLowerCase() + ".jfr");
   }
 
+  /** Whether this configuration attaches the WasmLens agent itself (not as an extension). */
+  boolean attachesAgent() {
+    return this != BARE && this != JFR_ALONE && this != OTEL_JAVAAGENT && this != OTEL_EXTENSION;
+  }
+
   /** The JVM options this configuration adds. */
   List<String> jvmOptions(Tools tools, Path work) {
     List<String> options = new ArrayList<>();

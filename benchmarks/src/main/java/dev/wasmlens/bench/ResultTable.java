@@ -34,6 +34,38 @@ final class ResultTable {
         });
   }
 
+  /**
+   * A table of what the agent alone costs beside the measure it is a share of: {@link
+   * Configuration#BARE}'s values are the whole (a trivial call without the agent), every other
+   * configuration's the part the agent adds.
+   *
+   * @param unit the unit of the parts ("ns per call, the agent alone")
+   * @param wholeUnit the unit of the whole ("ns per trivial call")
+   */
+  static void printShares(String unit, String wholeUnit, Map<Configuration, List<Double>> results) {
+    Stats whole = Stats.of(results.get(Configuration.BARE));
+    System.out.printf(
+        "No agent: %s %s (median; %s-%s over rounds).%n%n",
+        round(whole.median()), wholeUnit, round(whole.min()), round(whole.max()));
+    System.out.printf(
+        "| configuration | %s (median) | spread over rounds | share of a trivial call |%n", unit);
+    System.out.println("|---|---|---|---|");
+    results.forEach(
+        (configuration, values) -> {
+          if (configuration == Configuration.BARE) {
+            return;
+          }
+          Stats stats = Stats.of(values);
+          System.out.printf(
+              "| %s | %s | %s-%s | %.1f%% |%n",
+              configuration.label(),
+              round(stats.median()),
+              round(stats.min()),
+              round(stats.max()),
+              100 * stats.median() / whole.median());
+        });
+  }
+
   private static String round(double value) {
     return value >= 100
         ? String.format("%.0f", value)

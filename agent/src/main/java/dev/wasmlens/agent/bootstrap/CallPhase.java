@@ -57,7 +57,6 @@ public final class CallPhase {
    * The call that {@link #begin} returned {@code event} for ended, having thrown {@code thrown}.
    */
   public static void end(CallEvent event, Throwable thrown) {
-    long endNanos = System.nanoTime();
     ThreadState state = ThreadState.current();
     if (state.callDepth > 0) {
       state.callDepth--;
@@ -66,6 +65,8 @@ public final class CallPhase {
     if (event == null) {
       return;
     }
+    // Read after the checks, so that a call nothing wants reads no clock: a few nanoseconds late.
+    long endNanos = System.nanoTime();
     Object store = state.callStore;
     state.callStore = null;
     long nanos = endNanos - event.startNanos;

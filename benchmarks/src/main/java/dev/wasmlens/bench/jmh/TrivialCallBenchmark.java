@@ -1,5 +1,7 @@
 package dev.wasmlens.bench.jmh;
 
+import dev.wasmlens.agent.bootstrap.CallPhase;
+import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
 import dev.wasmlens.demo.guest.Wat2Wasm;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Func;
@@ -55,6 +57,19 @@ public class TrivialCallBenchmark {
   @Benchmark
   public int call() {
     return identity.call(store, argument)[0].i32();
+  }
+
+  /**
+   * What the agent does around one call of {@link #call}, without the call: {@code CallPhase.begin}
+   * and {@code end} on the same {@code Func} and store, so the agent's own nanoseconds are measured
+   * apart from the native call's noise. Runs only under the agent, whose classes are on the boot
+   * class path.
+   */
+  @Benchmark
+  public Object agentAlone() {
+    CallEvent event = CallPhase.begin(identity, store);
+    CallPhase.end(event, null);
+    return event;
   }
 
   @TearDown(Level.Trial)
