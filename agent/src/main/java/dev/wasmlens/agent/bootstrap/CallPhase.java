@@ -81,9 +81,13 @@ public final class CallPhase {
           || !event.isEnabled()) {
         return;
       }
+      // Ended before its identity is looked up; not before the decision, which would cost every
+      // call another clock reading.
+      PhaseClock.stop(event);
       identify(event, export, store, first);
+    } else {
+      PhaseClock.stop(event);
     }
-    PhaseClock.stop(event);
     event.hostTime = state.hostNanos;
     PhaseClock.setOutcome(event, thrown);
     PhaseListener listener = PhaseListener.Registry.current();

@@ -86,6 +86,35 @@ class CallSelectionIT {
   }
 
   @Test
+  void aboveTheFloorTheTailIsWhatADiagnosisWouldRecord() throws Exception {
+    // Every call of at least a millisecond (above the 100 us floor and any second's p95 here) is an
+    // event, as in a diagnosis: as many events as the histograms counted such calls. The margins
+    // are the histogram's 1% and the time between the agent's two clocks at the end of a call
+    // (JFR's is read once the call is known to be kept, and a preemption there lengthens the event:
+    // 4 of 346 events once, on a loaded machine).
+    List<RecordedEvent> events = productionEvents.where(CALL, field("export", "work"));
+    org.HdrHistogram.Histogram counted = new org.HdrHistogram.Histogram(2);
+    for (RecordedEvent interval : productionEvents.where(CALL_HISTOGRAM, field("export", "work"))) {
+      counted.add(
+          org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
+              java.nio.ByteBuffer.wrap(
+                  java.util.Base64.getDecoder().decode(interval.getString("histogram"))),
+              0));
+    }
+    long millisecond = Duration.ofMillis(1).toNanos();
+    long countedSlow = counted.getCountBetweenValues(millisecond, counted.getMaxValue());
+    assertThat(countedSlow)
+        .isPositive()
+        .isLessThanOrEqualTo(eventsOfAtLeast(events, millisecond * 98 / 100));
+    assertThat(eventsOfAtLeast(events, millisecond * 102 / 100))
+        .isLessThanOrEqualTo(countedSlow + Math.max(2, countedSlow / 50));
+  }
+
+  private static long eventsOfAtLeast(List<RecordedEvent> events, long nanos) {
+    return events.stream().filter(e -> e.getDuration().toNanos() >= nanos).count();
+  }
+
+  @Test
   void aDiagnosisRecordsEveryCallAsAnEventWithItsCpuTime() {
     Map<String, Long> made = report(diagnosis);
     List<RecordedEvent> events = diagnosisEvents.where(CALL, field("export", "work"));
