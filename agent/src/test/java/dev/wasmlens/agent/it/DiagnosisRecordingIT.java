@@ -119,7 +119,10 @@ class DiagnosisRecordingIT {
   void theDefaultRecordingReadsNoRunQueueAndRunsNoSampler() {
     List<RecordedEvent> clocked =
         standard.all.stream().filter(e -> e.hasField("runQueueWait")).toList();
-    assertThat(clocked).hasSizeGreaterThan(2 * CALLS);
+    // At the default settings only the slow, failed and first calls are events (every call is
+    // counted in the histograms): some of each thread's calls, not all of them.
+    assertThat(standard.named(WasmEvents.CALL)).isNotEmpty();
+    assertThat(clocked).hasSizeGreaterThan(standard.named(WasmEvents.CALL).size());
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("runQueueWait")).isEqualTo(UNKNOWN));
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("switches")).isEqualTo(-1));
     assertThat(clocked).allSatisfy(e -> assertThat(e.getLong("voluntarySwitches")).isEqualTo(-1));
