@@ -23,11 +23,8 @@ final class ResultTable {
         (configuration, values) -> {
           Stats stats = Stats.of(values);
           System.out.printf(
-              "| %s | %s | %s-%s | %s | %.3f |%n",
-              configuration.label(),
-              round(stats.median()),
-              round(stats.min()),
-              round(stats.max()),
+              "%s | %s | %.3f |%n",
+              leadingCells(configuration, stats),
               (stats.median() >= bare.median() ? "+" : "-")
                   + round(Math.abs(stats.median() - bare.median())),
               stats.median() / bare.median());
@@ -57,13 +54,16 @@ final class ResultTable {
           }
           Stats stats = Stats.of(values);
           System.out.printf(
-              "| %s | %s | %s-%s | %.1f%% |%n",
-              configuration.label(),
-              round(stats.median()),
-              round(stats.min()),
-              round(stats.max()),
-              100 * stats.median() / whole.median());
+              "%s | %.1f%% |%n",
+              leadingCells(configuration, stats), 100 * stats.median() / whole.median());
         });
+  }
+
+  /** A row's first cells: the configuration, the median and the spread over rounds. */
+  private static String leadingCells(Configuration configuration, Stats stats) {
+    return String.format(
+        "| %s | %s | %s-%s",
+        configuration.label(), round(stats.median()), round(stats.min()), round(stats.max()));
   }
 
   private static String round(double value) {
