@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,13 +18,13 @@ import java.util.stream.Collectors;
  * sampler); and each operation's usual duration. Not thread-safe: one per file's analysis.
  */
 public final class Context {
-  private final List<Interval> pauses;
-  private final Map<Long, List<Interval>> lockWaits;
-  private final List<Interval> compilations;
-  private final Map<Long, List<Interval>> deoptimizations;
+  private final StartOrdered<Interval> pauses;
+  private final Map<Long, StartOrdered<Interval>> lockWaits;
+  private final StartOrdered<Interval> compilations;
+  private final Map<Long, StartOrdered<Interval>> deoptimizations;
   private final List<Interval> cpuLoad;
   private final Map<String, Long> medianNanos;
-  private final List<WasmOperation> lockHolders;
+  private final StartOrdered<WasmOperation> lockHolders;
   private final CpuActivity cpuActivity;
   private final Deque<WasmOperation> explaining = new ArrayDeque<>();
   private Attributor attributor;
@@ -36,15 +37,15 @@ public final class Context {
    *     #key(WasmOperation)}
    */
   public Context(Evidence evidence, Map<String, Long> medianNanos) {
-    this.pauses = sorted(evidence.pauses());
-    this.lockWaits =
-        evidence.lockWaits().stream().collect(Collectors.groupingBy(Interval::threadId));
-    this.compilations = sorted(evidence.compilations());
-    this.deoptimizations =
-        evidence.deoptimizations().stream().collect(Collectors.groupingBy(Interval::threadId));
+    this.pauses = ordered(evidence.pauses());
+    this.lockWaits = byThread(evidence.lockWaits());
+    this.compilations = ordered(evidence.compilations());
+    this.deoptimizations = byThread(evidence.deoptimizations());
     this.cpuLoad = sorted(evidence.cpuLoad());
     this.medianNanos = medianNanos;
-    this.lockHolders = evidence.lockHolders();
+    this.lockHolders =
+        new StartOrdered<>(
+            evidence.lockHolders(), WasmOperation::startNanos, WasmOperation::endNanos);
     this.cpuActivity = new CpuActivity(evidence);
   }
 
@@ -63,7 +64,7 @@ public final class Context {
   }
 
   List<Interval> lockWaitsDuring(WasmOperation operation) {
-    return during(lockWaits.getOrDefault(operation.threadId(), List.of()), operation);
+    return during(lockWaits.get(operation.threadId()), operation);
   }
 
   List<Interval> compilationsDuring(WasmOperation operation) {
@@ -71,7 +72,7 @@ public final class Context {
   }
 
   List<Interval> deoptimizationsDuring(WasmOperation operation) {
-    return during(deoptimizations.getOrDefault(operation.threadId(), List.of()), operation);
+    return during(deoptimizations.get(operation.threadId()), operation);
   }
 
   /**
@@ -80,7 +81,8 @@ public final class Context {
    */
   List<WasmOperation> lockHoldersDuring(WasmOperation operation) {
     List<WasmOperation> holding = new ArrayList<>();
-    for (WasmOperation holder : lockHolders) {
+    for (WasmOperation holder :
+        lockHolders.startingNear(operation.startNanos(), operation.endNanos())) {
       if (holder.threadId() != operation.threadId()
           && holder.startNanos() < operation.endNanos()
           && holder.endNanos() > operation.startNanos()
@@ -170,9 +172,13 @@ public final class Context {
     return covered;
   }
 
-  private static List<Interval> during(List<Interval> intervals, WasmOperation operation) {
+  /** The intervals that overlap {@code operation}, or are instants inside it, by start. */
+  private static List<Interval> during(StartOrdered<Interval> intervals, WasmOperation operation) {
     List<Interval> overlapping = new ArrayList<>();
-    for (Interval interval : intervals) {
+    if (intervals == null) {
+      return overlapping;
+    }
+    for (Interval interval : intervals.startingNear(operation.startNanos(), operation.endNanos())) {
       boolean instantInside =
           interval.startNanos() >= operation.startNanos()
               && interval.startNanos() <= operation.endNanos();
@@ -181,6 +187,18 @@ public final class Context {
       }
     }
     return overlapping;
+  }
+
+  private static StartOrdered<Interval> ordered(List<Interval> intervals) {
+    return new StartOrdered<>(intervals, Interval::startNanos, Interval::endNanos);
+  }
+
+  private static Map<Long, StartOrdered<Interval>> byThread(List<Interval> intervals) {
+    Map<Long, StartOrdered<Interval>> byThread = new HashMap<>();
+    intervals.stream()
+        .collect(Collectors.groupingBy(Interval::threadId))
+        .forEach((thread, ofThread) -> byThread.put(thread, ordered(ofThread)));
+    return byThread;
   }
 
   private static List<Interval> sorted(List<Interval> intervals) {

@@ -96,11 +96,10 @@ public final class CpuActivity {
   /** The kernel's name of threads that inherit the JVM launcher's: Wasmtime's, and main. */
   private static final String LAUNCHER_NAME = "java";
 
-  private final List<ThreadActivity> threads;
+  private final StartOrdered<ThreadActivity> threads;
   private final List<MachineActivity> machine;
   private final Map<Long, String> javaThreads;
   private final boolean everyJavaThreadKnown;
-  private final long longestSampleNanos;
   private final PauseUnion pauses;
   private final PauseUnion gcPauses;
   private final PauseUnion wakes;
@@ -110,14 +109,13 @@ public final class CpuActivity {
    * it knows; its pauses place the stop-the-world GC workers' CPU time inside them.
    */
   public CpuActivity(Evidence evidence) {
-    this.threads = new ArrayList<>(evidence.threadActivity());
-    this.threads.sort(Comparator.comparingLong(ThreadActivity::startNanos));
+    this.threads =
+        new StartOrdered<>(
+            evidence.threadActivity(), ThreadActivity::startNanos, ThreadActivity::endNanos);
     this.machine = new ArrayList<>(evidence.machineActivity());
     this.machine.sort(Comparator.comparingLong(MachineActivity::startNanos));
     this.javaThreads = evidence.javaThreads();
     this.everyJavaThreadKnown = evidence.everyJavaThreadKnown();
-    this.longestSampleNanos =
-        threads.stream().mapToLong(t -> t.endNanos() - t.startNanos()).max().orElse(0);
     this.pauses = PauseUnion.of(evidence.pauses());
     this.gcPauses =
         PauseUnion.of(
@@ -128,7 +126,7 @@ public final class CpuActivity {
   }
 
   public boolean isEmpty() {
-    return threads.isEmpty();
+    return threads.all().isEmpty();
   }
 
   /**
@@ -142,8 +140,7 @@ public final class CpuActivity {
     Map<Competitor, Long> waitNanos = new EnumMap<>(Competitor.class);
     Map<ThreadPart, Competing> byThread = new HashMap<>();
     long processCpu = 0;
-    for (int i = firstPossiblyOverlapping(start); i < threads.size(); i++) {
-      ThreadActivity sample = threads.get(i);
+    for (ThreadActivity sample : threads.startingNear(start, end)) {
       if (sample.startNanos() >= end) {
         break;
       }
@@ -256,21 +253,5 @@ public final class CpuActivity {
       return javaName;
     }
     return kind == Competitor.NATIVE_THREADS ? kernelName + " (native)" : kernelName;
-  }
-
-  /** The first sample that can overlap {@code start}: none is longer than the longest. */
-  private int firstPossiblyOverlapping(long start) {
-    long from = start - longestSampleNanos;
-    int low = 0;
-    int high = threads.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (threads.get(middle).startNanos() < from) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
   }
 }

@@ -10,10 +10,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.zip.DataFormatException;
 import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -60,6 +63,13 @@ public final class RecordingScan {
   private final List<CountedCalls> countedCalls = new ArrayList<>();
   private long unreadableCallHistograms;
   private final Map<String, String> settings = new HashMap<>();
+
+  /** The field names of each event type read, for {@link #has}. */
+  private final Map<EventType, Set<String>> fieldNames = new HashMap<>();
+
+  private EventType lastType;
+  private Set<String> lastTypeFields;
+
   private final Map<Long, String> javaThreads = new HashMap<>();
   private boolean javaThreadCensus;
   private String serviceName;
@@ -308,7 +318,7 @@ public final class RecordingScan {
     machineActivity.removeIf(m -> !window.overlaps(m.startNanos(), m.endNanos()));
   }
 
-  private static WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
+  private WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
     RecordedThread thread = event.getThread();
     String module = string(event, "module");
     String name;
@@ -350,7 +360,7 @@ public final class RecordingScan {
         clock(event, "runQueueWait"),
         count(event, "switches"),
         count(event, "voluntarySwitches"),
-        event.hasField("hostTime") ? event.getDuration("hostTime").toNanos() : 0,
+        has(event, "hostTime") ? event.getDuration("hostTime").toNanos() : 0,
         firstUse,
         // A phase under no application span is a trace of its own (its own span's), not a request.
         string(event, "parentSpanId") == null ? null : string(event, "traceId"));
@@ -475,8 +485,8 @@ public final class RecordingScan {
    * A clock field in nanoseconds; -1 when the event has none or it is unknown (JFR's no value,
    * {@code Long.MIN_VALUE}, or -1 from older agents).
    */
-  private static long clock(RecordedEvent event, String field) {
-    if (!event.hasField(field)) {
+  private long clock(RecordedEvent event, String field) {
+    if (!has(event, field)) {
       return -1;
     }
     long nanos = event.getLong(field);
@@ -484,19 +494,39 @@ public final class RecordingScan {
   }
 
   /** A count the agent may not have read (-1, as the agent writes it, when absent). */
-  private static long count(RecordedEvent event, String field) {
-    return event.hasField(field) ? Math.max(-1, event.getLong(field)) : -1;
+  private long count(RecordedEvent event, String field) {
+    return has(event, field) ? Math.max(-1, event.getLong(field)) : -1;
   }
 
-  private static String string(RecordedEvent event, String field) {
-    return event.hasField(field) ? event.getString(field) : null;
+  private String string(RecordedEvent event, String field) {
+    return has(event, field) ? event.getString(field) : null;
   }
 
-  private static long number(RecordedEvent event, String field) {
-    return event.hasField(field) ? event.getLong(field) : 0;
+  private long number(RecordedEvent event, String field) {
+    return has(event, field) ? event.getLong(field) : 0;
   }
 
-  private static boolean bool(RecordedEvent event, String field) {
-    return event.hasField(field) && event.getBoolean(field);
+  private boolean bool(RecordedEvent event, String field) {
+    return has(event, field) && event.getBoolean(field);
+  }
+
+  /**
+   * Whether {@code event} has {@code field}, from the names of its type's fields, gathered once per
+   * type: {@link RecordedEvent#hasField} compares the name with every field's, and a wasm event
+   * asks for about twenty.
+   */
+  private boolean has(RecordedEvent event, String field) {
+    // Events come in runs of one type: the last type's names are checked first.
+    if (event.getEventType() != lastType) {
+      lastType = event.getEventType();
+      lastTypeFields =
+          fieldNames.computeIfAbsent(
+              lastType,
+              type ->
+                  type.getFields().stream()
+                      .map(ValueDescriptor::getName)
+                      .collect(Collectors.toUnmodifiableSet()));
+    }
+    return lastTypeFields.contains(field);
   }
 }
