@@ -3,6 +3,7 @@ package dev.wasmlens.analysis;
 import dev.wasmlens.analysis.attribution.AttributedOperation;
 import dev.wasmlens.analysis.attribution.AttributedRequest;
 import dev.wasmlens.analysis.read.TimeWindow;
+import dev.wasmlens.analysis.read.WasmOperation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Analyzes recordings in two passes over each file, so that memory holds the tail and its context,
- * never the whole recording: the first ({@link MeasurePass}) builds the latency distributions,
- * merged per service, from which {@link TailThresholds} follow; the second ({@link ExplainPass})
- * keeps the operations above them and attributes each to its causes with the evidence of the same
- * file. Files are read in parallel, one per core. Operations that carry a trace id are also grouped
+ * Analyzes recordings, usually in one read of each file, so that memory holds the tail and its
+ * context, never the whole recording: the read ({@link MeasurePass}) builds the latency
+ * distributions, merged per service, from which {@link TailThresholds} follow, and keeps each
+ * phase's slowest operations and the evidence that can explain them; then ({@link ExplainPass}) the
+ * operations above the thresholds are attributed to their causes with the evidence of the same
+ * file. A file whose kept operations turn out not to hold its whole tail is read a second time for
+ * it. Files are read in parallel, one per core. Operations that carry a trace id are also grouped
  * into requests, whose wasm time gets its own distribution and tail.
  */
 public final class Analyzer {
@@ -80,7 +83,12 @@ public final class Analyzer {
     try {
       Map<String, List<MeasurePass.Measured>> services = new TreeMap<>();
       for (MeasurePass.Measured measured :
-          all(readers, files, file -> MeasurePass.measure(file, reading))) {
+          all(
+              readers,
+              files,
+              file ->
+                  MeasurePass.measure(
+                      file, reading, new FileTailCandidates(percentile, thresholdNanos)))) {
         if (measured.problem() != null) {
           problems.add(measured.problem());
         } else {
@@ -117,13 +125,18 @@ public final class Analyzer {
     }
     TailThresholds thresholds =
         TailThresholds.of(distributions, percentile, thresholdNanos, warnings);
+    String callTail =
+        distributions.callTailNotAllEvents(thresholds.nanos(WasmOperation.Phase.CALL));
+    if (callTail != null) {
+      warnings.add(callTail);
+    }
     Map<String, Long> medians = distributions.warmMedians();
     List<AttributedOperation> tail = new ArrayList<>();
     List<AttributedRequest> slowRequests = new ArrayList<>();
     TimelineBuilder timeline = new TimelineBuilder();
     List<Path> paths = files.stream().map(MeasurePass.Measured::file).collect(Collectors.toList());
     for (ExplainPass.Explained explained :
-        all(readers, paths, file -> ExplainPass.explain(file, thresholds, medians, reading))) {
+        all(readers, files, file -> ExplainPass.explain(file, thresholds, medians, reading))) {
       if (explained.problem() != null) {
         problems.add(explained.problem());
         continue;
@@ -158,10 +171,9 @@ public final class Analyzer {
   /**
    * Runs {@code work} on every file with {@code readers}, and returns the results in file order.
    */
-  private static <T> List<T> all(
-      ExecutorService readers, List<Path> files, Function<Path, T> work) {
+  private static <F, T> List<T> all(ExecutorService readers, List<F> files, Function<F, T> work) {
     List<Future<T>> futures = new ArrayList<>();
-    for (Path file : files) {
+    for (F file : files) {
       futures.add(readers.submit(() -> work.apply(file)));
     }
     List<T> results = new ArrayList<>();

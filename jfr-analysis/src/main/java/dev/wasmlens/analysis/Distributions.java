@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,6 +28,12 @@ public final class Distributions {
 
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
+
+  /**
+   * The call events' own distribution of each module and export whose row the agent's call
+   * histograms gave ({@link #useCountedCalls}): what the tail can hold of those calls.
+   */
+  private final Map<String, Histogram> callEventsByOperation = new TreeMap<>();
 
   /** The same, without first uses: the usual duration a first use is compared with. */
   private final Map<String, Histogram> warmByOperation = new TreeMap<>();
@@ -80,6 +88,8 @@ public final class Distributions {
       }
       phase.add(entry.getValue());
       byOperation.put(entry.getKey(), entry.getValue());
+      callEventsByOperation.put(
+          entry.getKey(), fromEvents == null ? new Histogram(SIGNIFICANT_DIGITS) : fromEvents);
       countedCalls += entry.getValue().getTotalCount();
       callEvents += events;
     }
@@ -95,8 +105,59 @@ public final class Distributions {
         countedCalls, callEvents, countedCalls, callEvents, unreadableNote);
   }
 
+  /**
+   * What the report should say when the call events do not hold every call of the tail: the agent
+   * keeps a call as an event only from its export's recent p95, and at least 100 us, so a tail that
+   * starts below that holds calls the histograms counted but no event describes. Counts only calls
+   * certainly at or above {@code thresholdNanos} (in histogram buckets that start there or above).
+   * Null when the events hold the tail.
+   */
+  public String callTailNotAllEvents(long thresholdNanos) {
+    long counted = 0;
+    long events = 0;
+    for (Map.Entry<String, Histogram> entry : callEventsByOperation.entrySet()) {
+      Histogram all = byOperation.get(entry.getKey());
+      // The first bucket every value of which is at or above the threshold.
+      long certainlyInTail =
+          all.lowestEquivalentValue(thresholdNanos) == thresholdNanos
+              ? thresholdNanos
+              : all.nextNonEquivalentValue(thresholdNanos);
+      if (all.getMaxValue() < certainlyInTail) {
+        continue;
+      }
+      long countedInTail = all.getCountBetweenValues(certainlyInTail, all.getMaxValue());
+      Histogram fromEvents = entry.getValue();
+      long eventsInTail =
+          fromEvents.getTotalCount() == 0 || fromEvents.getMaxValue() < thresholdNanos
+              ? 0
+              : fromEvents.getCountBetweenValues(thresholdNanos, fromEvents.getMaxValue());
+      counted += countedInTail;
+      events += Math.min(eventsInTail, countedInTail);
+    }
+    if (events >= counted) {
+      return null;
+    }
+    return String.format(
+        "calls: the tail (from %.1f us) holds at least %d calls by the agent's call histograms,"
+            + " %d of them recorded as events (%.0f%%): the agent keeps a call as an event from its"
+            + " export's recent p95 and at least 100 us, so the tail's causes are of those %d only;"
+            + " for all of it, ask for a higher --percentile or record with"
+            + " wasmlens.diagnosis=true",
+        thresholdNanos / 1e3, counted, events, 100.0 * events / counted, events);
+  }
+
   /** Adds everything {@code other} counted: recordings of one service, merged. */
   public void add(Distributions other) {
+    // Where one side's events hold every call of a row, its row is its events.
+    Set<String> countedRows = new TreeSet<>(callEventsByOperation.keySet());
+    countedRows.addAll(other.callEventsByOperation.keySet());
+    for (String key : countedRows) {
+      Histogram merged = new Histogram(SIGNIFICANT_DIGITS);
+      addIfPresent(merged, callEventsByOperation.getOrDefault(key, byOperation.get(key)));
+      addIfPresent(
+          merged, other.callEventsByOperation.getOrDefault(key, other.byOperation.get(key)));
+      callEventsByOperation.put(key, merged);
+    }
     other.byPhase.forEach(
         (phase, h) ->
             byPhase.computeIfAbsent(phase, p -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
@@ -108,6 +169,12 @@ public final class Distributions {
             warmByOperation.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(h));
     requests.add(other.requests);
     overTime.add(other.overTime);
+  }
+
+  private static void addIfPresent(Histogram to, Histogram from) {
+    if (from != null) {
+      to.add(from);
+    }
   }
 
   /** Every operation's latency second by second. */

@@ -1,5 +1,6 @@
 package dev.wasmlens.analysis;
 
+import dev.wasmlens.analysis.read.Evidence;
 import dev.wasmlens.analysis.read.RecordingScan;
 import dev.wasmlens.analysis.read.WasmOperation;
 import dev.wasmlens.analysis.request.RequestGrouper;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first pass over one file: the latency distributions of its operations and requests, the
- * service and host that recorded it, and a warning for each cause its settings cannot support.
+ * The first pass over one file, usually its only read: the latency distributions of its operations
+ * and requests, the service and host that recorded it, a warning for each cause its settings cannot
+ * support, and its slowest operations and requests with the evidence that can explain them, kept
+ * for the tail its service's thresholds will select ({@link FileTailCandidates}).
  */
 final class MeasurePass {
   /** The service of recordings whose agent did not name one. */
@@ -18,25 +21,38 @@ final class MeasurePass {
 
   private MeasurePass() {}
 
-  /** One file after the first pass: a problem, or its distributions and where it comes from. */
+  /**
+   * One file after the first pass: a problem, or its distributions, where it comes from, and its
+   * tail's candidates with their evidence.
+   */
   record Measured(
       Path file,
       Distributions distributions,
       String service,
       String host,
       List<String> warnings,
+      FileTailCandidates candidates,
+      Evidence evidence,
       String problem) {
     static Measured problem(String problem) {
-      return new Measured(null, null, null, null, List.of(), problem);
+      return new Measured(null, null, null, null, List.of(), null, null, problem);
     }
   }
 
-  /** Measures {@code file}; a file that cannot be read, or holds no wasm event, is a problem. */
-  static Measured measure(Path file, RecordingPass reading) {
+  /**
+   * Measures {@code file}, keeping its tail's candidates in {@code candidates}; a file that cannot
+   * be read, or holds no wasm event, is a problem.
+   */
+  static Measured measure(Path file, RecordingPass reading, FileTailCandidates candidates) {
     try {
       Distributions distributions = new Distributions();
       RequestGrouper grouper =
-          new RequestGrouper(false, request -> distributions.recordRequest(request.wasmNanos()));
+          new RequestGrouper(
+              true,
+              request -> {
+                distributions.recordRequest(request.wasmNanos());
+                candidates.offer(request);
+              });
       ClockCoverage clocks = new ClockCoverage();
       RecordingScan scan =
           reading.read(
@@ -46,6 +62,7 @@ final class MeasurePass {
                 distributions.record(operation);
                 grouper.accept(operation);
                 clocks.count(operation);
+                candidates.offer(operation);
               },
               operation -> false);
       grouper.finish();
@@ -74,6 +91,8 @@ final class MeasurePass {
           scan.serviceName() == null ? UNKNOWN_SERVICE : scan.serviceName(),
           scan.hostName(),
           warnings,
+          candidates,
+          scan.evidence(),
           null);
     } catch (IOException | RuntimeException | InternalError e) {
       return Measured.problem(file + ": " + RecordingPass.describe(e));

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * One read of one recording in one of the analysis's two passes: announced, with progress, inside
- * the time window, and given up (an {@link IOException}) when it reads no event for the stall
- * limit. Safe to use from several reader threads.
+ * One read of one recording, in the analysis's first pass or its second: announced, with progress,
+ * inside the time window, and given up (an {@link IOException}) when it reads no event for the
+ * stall limit. Safe to use from several reader threads.
  */
 final class RecordingPass {
   private final TimeWindow window;
@@ -38,7 +38,10 @@ final class RecordingPass {
   RecordingScan read(
       Path file, int pass, Consumer<WasmOperation> everyOperation, Predicate<WasmOperation> keep)
       throws IOException {
-    progress.accept("reading " + file + " (pass " + pass + " of 2)");
+    progress.accept(
+        pass == 1
+            ? "reading " + file
+            : "reading " + file + " again: the first read did not keep its whole tail");
     return StallGuard.run(
         "wasmlens-analyze-reader " + file.getFileName(),
         stallLimit,

@@ -51,6 +51,11 @@ final class TailThresholds {
         && operation.durationNanos() >= byPhase.get(operation.phase());
   }
 
+  /** Where the tail of {@code phase} starts. */
+  long nanos(WasmOperation.Phase phase) {
+    return byPhase.get(phase);
+  }
+
   /** Whether {@code request} is a slow one; never when no operation carried a trace id. */
   boolean holds(Request request) {
     return requestNanos > 0 && request.wasmNanos() >= requestNanos;

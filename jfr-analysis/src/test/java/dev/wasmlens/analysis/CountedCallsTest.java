@@ -75,8 +75,23 @@ class CountedCallsTest {
     assertThat(row(eventsOnly, null).p99Nanos())
         .isGreaterThanOrEqualTo(SyntheticRecording.SLOW_CALL_HOST_TIME.toNanos());
     assertThat(tailNames(withHistograms)).filteredOn("CALL slow"::equals).hasSize(5);
+    // The histograms' tail holds fast calls (the 1% slowest of 10,000: about 100) that no event
+    // describes, and the report says so; with events only, the events are every call.
+    assertThat(withHistograms.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .containsPattern("the tail \\(from [0-9.]+ us\\) holds at least [0-9]+ calls")
+                    .contains("wasmlens.diagnosis=true"));
     assertThat(row(eventsOnly, "fast").count()).isEqualTo(45);
     assertThat(eventsOnly.warnings()).noneSatisfy(w -> assertThat(w).contains("histograms"));
+    // A tail that starts above every fast call holds only calls that are events: nothing to say.
+    Analysis fromOneMillisecond =
+        new Analyzer(99, TimeUnit.MILLISECONDS.toNanos(1))
+            .analyze(List.of(both), problems, line -> {})
+            .get(0);
+    assertThat(fromOneMillisecond.warnings())
+        .noneSatisfy(w -> assertThat(w).contains("the tail ("));
 
     // A window that ends before the histograms' intervals leaves them out, and their calls.
     Analysis windowed =
