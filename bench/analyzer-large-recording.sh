@@ -82,5 +82,13 @@ if [[ -f "$bench_jar" ]]; then
     echo "| JMC loader (-Xmx$heap) | did not finish: $(grep -m1 -o 'OutOfMemoryError[^\"]*' "$work/stderr.txt" || tail -1 "$work/stderr.txt") | | |"
   done
 fi
+if [[ -f "$bench_jar" ]]; then
+  echo
+  echo "The JDK's parser alone on the same file, counting events (dev.wasmlens.bench.JdkParserReads, -Xmx512m):"
+  echo
+  echo "| way | seconds | events |"
+  echo "|---|---|---|"
+  "$java_bin" -Xmx512m -cp "$bench_jar" dev.wasmlens.bench.JdkParserReads "$recording"
+fi
 echo
 echo "recording: $recording, $mb MB; $("$java_bin" -version 2>&1 | head -1); $(nproc) cores"

@@ -23,6 +23,9 @@ final class AgentConfig {
   private final Properties systemProperties;
   private final Map<String, String> environment;
 
+  /** {@link #diagnosis()}, once read: the cpu-time scope and the sampler both ask. */
+  private Boolean diagnosis;
+
   private AgentConfig(
       Map<String, String> agentArgs, Properties systemProperties, Map<String, String> environment) {
     this.agentArgs = agentArgs;
@@ -114,10 +117,17 @@ final class AgentConfig {
    * {@code wasmlens.diagnosis} (default false): true records every call as an event, with its CPU
    * time, run-queue wait and switches, and runs the thread sampler; the same as {@code
    * cpu-time=all}. Production recordings count every call in histograms and keep as events only the
-   * slow, failed and first calls. A value other than true or false is said in one line, and false
-   * applies.
+   * slow, failed and first calls. A value other than true or false is said in one line, once, and
+   * false applies.
    */
   boolean diagnosis() {
+    if (diagnosis == null) {
+      diagnosis = readDiagnosis();
+    }
+    return diagnosis;
+  }
+
+  private boolean readDiagnosis() {
     String value = get("diagnosis");
     if (value == null || value.equalsIgnoreCase("false")) {
       return false;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -73,8 +76,21 @@ class AgentConfigTest {
     assertThat(config("diagnosis=true,cpu-time=setup").cpuTime())
         .isEqualTo(ThreadCpuClock.Scope.ALL);
     assertThat(samplerPeriod("diagnosis=true,cpu-time=setup")).isEqualTo(40);
-    // Not a boolean: said, and no diagnosis.
-    assertThat(config("diagnosis=yes").diagnosis()).isFalse();
+    // Not a boolean: said once, however often it is read, and no diagnosis.
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+    try {
+      AgentConfig yes = config("diagnosis=yes");
+      assertThat(yes.diagnosis()).isFalse();
+      assertThat(yes.cpuTime()).isEqualTo(ThreadCpuClock.Scope.SET_UP);
+      assertThat(yes.samplerPeriodMillis()).isZero();
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(said.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "[wasmlens] wasmlens.diagnosis is 'yes'; it must be true or false, using false");
   }
 
   private static AgentConfig config(String agentArgs) {

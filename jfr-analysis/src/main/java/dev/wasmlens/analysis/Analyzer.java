@@ -125,10 +125,11 @@ public final class Analyzer {
     }
     TailThresholds thresholds =
         TailThresholds.of(distributions, percentile, thresholdNanos, warnings);
-    String callTail =
-        distributions.callTailNotAllEvents(thresholds.nanos(WasmOperation.Phase.CALL));
-    if (callTail != null) {
-      warnings.add(callTail);
+    for (WasmOperation.Phase phase : Distributions.COUNTED_PHASES) {
+      String tail = distributions.tailNotAllEvents(phase, thresholds.nanos(phase));
+      if (tail != null) {
+        warnings.add(tail);
+      }
     }
     Map<String, Long> medians = distributions.warmMedians();
     List<AttributedOperation> tail = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.wasmlens.analysis.read.CountedCalls;
 import dev.wasmlens.analysis.read.WasmOperation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,17 @@ public final class Distributions {
   private final Map<WasmOperation.Phase, Histogram> byPhase = new TreeMap<>();
   private final Map<String, Histogram> byOperation = new TreeMap<>();
 
+  /** The phases the agent's histograms may count: calls and host calls. */
+  public static final List<WasmOperation.Phase> COUNTED_PHASES =
+      List.of(WasmOperation.Phase.CALL, WasmOperation.Phase.HOST_CALL);
+
   /**
-   * The call events' own distribution of each module and export whose row the agent's call
-   * histograms gave ({@link #useCountedCalls}): what the tail can hold of those calls.
+   * The events' own distribution of each row (calls: module and export; host calls: import) that
+   * the agent's histograms gave ({@link #useCountedCalls}), by phase: what the tail can hold of
+   * those calls.
    */
-  private final Map<String, Histogram> callEventsByOperation = new TreeMap<>();
+  private final Map<WasmOperation.Phase, Map<String, Histogram>> eventsOfCountedRows =
+      new EnumMap<>(WasmOperation.Phase.class);
 
   /** The same, without first uses: the usual duration a first use is compared with. */
   private final Map<String, Histogram> warmByOperation = new TreeMap<>();
@@ -61,61 +68,85 @@ public final class Distributions {
   }
 
   /**
-   * Takes the calls the agent's histograms counted ({@code wasmlens.CallHistogram}) as the
-   * distribution of each module and export for which they hold more calls than its call events do
-   * (a recording that keeps only some calls as events), and the phase's distribution with them.
-   * Call events stay the source wherever they hold every call. Once per file, after its operations
-   * are recorded; returns what the report should say of it, or null when nothing changed.
+   * Takes the calls the agent's histograms counted ({@code wasmlens.CallHistogram}, {@code
+   * wasmlens.HostCallHistogram}) as the distribution of each module and export, and each import,
+   * for which they hold more calls than its events do (a recording that keeps only some calls as
+   * events), and the phase's distribution with them. The events stay the source wherever they hold
+   * every call. Once per file, after its operations are recorded; returns what the report should
+   * say of it, a line per phase that changed.
    */
-  public String useCountedCalls(List<CountedCalls> counted, long unreadable) {
+  public List<String> useCountedCalls(List<CountedCalls> counted, long unreadable) {
+    List<String> lines = new ArrayList<>();
+    for (WasmOperation.Phase phase : COUNTED_PHASES) {
+      String line = useCountedCalls(phase, counted);
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    if (unreadable > 0) {
+      lines.add(unreadable + " call histograms could not be read");
+    }
+    return lines;
+  }
+
+  private String useCountedCalls(WasmOperation.Phase phase, List<CountedCalls> counted) {
     Map<String, Histogram> byKey = new TreeMap<>();
     for (CountedCalls interval : counted) {
-      String key = Context.key(WasmOperation.Phase.CALL, interval.module(), interval.export());
-      byKey.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(interval.calls());
+      if (interval.phase() == phase) {
+        String key = Context.key(phase, interval.module(), interval.name());
+        byKey.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(interval.calls());
+      }
     }
     long countedCalls = 0;
     long callEvents = 0;
+    Map<String, Histogram> eventsOfRows =
+        eventsOfCountedRows.computeIfAbsent(phase, p -> new TreeMap<>());
     for (Map.Entry<String, Histogram> entry : byKey.entrySet()) {
       Histogram fromEvents = byOperation.get(entry.getKey());
       long events = fromEvents == null ? 0 : fromEvents.getTotalCount();
       if (entry.getValue().getTotalCount() <= events) {
         continue;
       }
-      Histogram phase =
-          byPhase.computeIfAbsent(WasmOperation.Phase.CALL, p -> new Histogram(SIGNIFICANT_DIGITS));
+      Histogram phaseHistogram =
+          byPhase.computeIfAbsent(phase, p -> new Histogram(SIGNIFICANT_DIGITS));
       if (fromEvents != null) {
-        phase.subtract(fromEvents);
+        phaseHistogram.subtract(fromEvents);
       }
-      phase.add(entry.getValue());
+      phaseHistogram.add(entry.getValue());
       byOperation.put(entry.getKey(), entry.getValue());
-      callEventsByOperation.put(
+      eventsOfRows.put(
           entry.getKey(), fromEvents == null ? new Histogram(SIGNIFICANT_DIGITS) : fromEvents);
       countedCalls += entry.getValue().getTotalCount();
       callEvents += events;
     }
-    String unreadableNote =
-        unreadable == 0 ? "" : "; " + unreadable + " call histograms could not be read";
     if (countedCalls == 0) {
-      return unreadable == 0 ? null : unreadable + " call histograms could not be read";
+      return null;
     }
     return String.format(
-        "calls: %d counted by the agent's call histograms, %d of them recorded as events: the call"
+        "%ss: %d counted by the agent's %s histograms, %d of them recorded as events: the %s"
             + " rows and percentiles are of all %d, the tail and its causes only of the %d"
-            + " events%s",
-        countedCalls, callEvents, countedCalls, callEvents, unreadableNote);
+            + " events",
+        phase.label(),
+        countedCalls,
+        phase.label(),
+        callEvents,
+        phase.label(),
+        countedCalls,
+        callEvents);
   }
 
   /**
-   * What the report should say when the call events do not hold every call of the tail: the agent
-   * keeps a call as an event only from its export's recent p95, and at least 100 us, so a tail that
-   * starts below that holds calls the histograms counted but no event describes. Counts only calls
-   * certainly at or above {@code thresholdNanos} (in histogram buckets that start there or above).
-   * Null when the events hold the tail.
+   * What the report should say when the events of {@code phase} (calls or host calls) do not hold
+   * every call of its tail: the agent keeps a call as an event only from its recent p95, and at
+   * least 100 us, so a tail that starts below that holds calls the histograms counted but no event
+   * describes. Counts only calls certainly at or above {@code thresholdNanos} (in histogram buckets
+   * that start there or above). Null when the events hold the tail.
    */
-  public String callTailNotAllEvents(long thresholdNanos) {
+  public String tailNotAllEvents(WasmOperation.Phase phase, long thresholdNanos) {
     long counted = 0;
     long events = 0;
-    for (Map.Entry<String, Histogram> entry : callEventsByOperation.entrySet()) {
+    for (Map.Entry<String, Histogram> entry :
+        eventsOfCountedRows.getOrDefault(phase, Map.of()).entrySet()) {
       Histogram all = byOperation.get(entry.getKey());
       // The first bucket every value of which is at or above the threshold.
       long certainlyInTail =
@@ -138,25 +169,36 @@ public final class Distributions {
       return null;
     }
     return String.format(
-        "calls: the tail (from %.1f us) holds at least %d calls by the agent's call histograms,"
+        "%ss: the tail (from %.1f us) holds at least %d calls by the agent's %s histograms,"
             + " %d of them recorded as events (%.0f%%): the agent keeps a call as an event from its"
-            + " export's recent p95 and at least 100 us, so the tail's causes are of those %d only;"
+            + " recent p95 and at least 100 us, so the tail's causes are of those %d only;"
             + " for all of it, ask for a higher --percentile or record with"
             + " wasmlens.diagnosis=true",
-        thresholdNanos / 1e3, counted, events, 100.0 * events / counted, events);
+        phase.label(),
+        thresholdNanos / 1e3,
+        counted,
+        phase.label(),
+        events,
+        100.0 * events / counted,
+        events);
   }
 
   /** Adds everything {@code other} counted: recordings of one service, merged. */
   public void add(Distributions other) {
     // Where one side's events hold every call of a row, its row is its events.
-    Set<String> countedRows = new TreeSet<>(callEventsByOperation.keySet());
-    countedRows.addAll(other.callEventsByOperation.keySet());
-    for (String key : countedRows) {
-      Histogram merged = new Histogram(SIGNIFICANT_DIGITS);
-      addIfPresent(merged, callEventsByOperation.getOrDefault(key, byOperation.get(key)));
-      addIfPresent(
-          merged, other.callEventsByOperation.getOrDefault(key, other.byOperation.get(key)));
-      callEventsByOperation.put(key, merged);
+    for (WasmOperation.Phase phase : COUNTED_PHASES) {
+      Map<String, Histogram> mine = eventsOfCountedRows.getOrDefault(phase, Map.of());
+      Map<String, Histogram> theirs = other.eventsOfCountedRows.getOrDefault(phase, Map.of());
+      Set<String> countedRows = new TreeSet<>(mine.keySet());
+      countedRows.addAll(theirs.keySet());
+      Map<String, Histogram> merged = new TreeMap<>();
+      for (String key : countedRows) {
+        Histogram events = new Histogram(SIGNIFICANT_DIGITS);
+        addIfPresent(events, mine.getOrDefault(key, byOperation.get(key)));
+        addIfPresent(events, theirs.getOrDefault(key, other.byOperation.get(key)));
+        merged.put(key, events);
+      }
+      eventsOfCountedRows.put(phase, merged);
     }
     other.byPhase.forEach(
         (phase, h) ->

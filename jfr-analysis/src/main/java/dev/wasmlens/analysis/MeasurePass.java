@@ -77,11 +77,8 @@ final class MeasurePass {
         return Measured.problem(file + ": " + scan.window().nothingIn(scan.span()));
       }
       List<String> warnings = new ArrayList<>();
-      String counted =
-          distributions.useCountedCalls(scan.countedCalls(), scan.unreadableCallHistograms());
-      if (counted != null) {
-        warnings.add(counted);
-      }
+      warnings.addAll(
+          distributions.useCountedCalls(scan.countedCalls(), scan.unreadableCallHistograms()));
       SettingsCheck.warnings(scan.settings()).forEach(warnings::add);
       clocks.warnings(scan.hasThreadSamples()).forEach(warnings::add);
       warnings.replaceAll(warning -> file.getFileName() + ": " + warning);

@@ -1,6 +1,8 @@
 package dev.wasmlens.agent.bootstrap;
 
 import dev.wasmlens.agent.bootstrap.jfr.CallHistogramEvent;
+import dev.wasmlens.agent.bootstrap.jfr.HostCallHistogramEvent;
+import dev.wasmlens.agent.bootstrap.jfr.LatencyHistogramEvent;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,11 +11,13 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.EventType;
 
 /**
  * Every outermost call counted, per thread and per module and export, as {@code
  * wasmlens.CallHistogram} events once an interval: how many, how long in all, how many failed, and
- * their latency histogram.
+ * their latency histogram; and every host call, per thread and import, as {@code
+ * wasmlens.HostCallHistogram} events with them.
  *
  * <p>Calls are recorded only while a recording takes the histograms: {@link #emit} runs from JFR's
  * periodic hook and keeps recording on for {@link #ACTIVE_AFTER_EMIT_NANOS} after each run, so the
@@ -32,6 +36,12 @@ public final class CallHistograms {
   /** Until when calls are recorded ({@link System#nanoTime()}); 0 before the first emit. */
   private static volatile long activeUntilNanos;
 
+  /**
+   * Whether host calls are counted too: the recording takes their histograms as well. Updated at
+   * every periodic run.
+   */
+  private static volatile boolean hostCallsCounted;
+
   /** When the last interval ended, for the next one's length. */
   private static long lastEmitNanos;
 
@@ -49,6 +59,14 @@ public final class CallHistograms {
    */
   static boolean recording() {
     return activeUntilNanos != 0;
+  }
+
+  /**
+   * Whether host calls are counted: a recording takes both histograms. Reads no clock, like {@link
+   * #recording()}.
+   */
+  static boolean countsHostCalls() {
+    return hostCallsCounted && activeUntilNanos != 0;
   }
 
   /**
@@ -71,6 +89,30 @@ public final class CallHistograms {
     return series;
   }
 
+  /**
+   * Records one host call of {@code importName} on the current thread, whose state is {@code
+   * state}, and returns the call's series.
+   */
+  static CallSeries recordHostCall(
+      ThreadState state, String importName, long nanos, boolean failed) {
+    CallSeries series = state.lastHostCallSeries;
+    // The name is the host function's own string, so a reference compare finds the last one.
+    if (series == null || series.export != importName) {
+      if (state.hostCallSeries == null) {
+        state.hostCallSeries = new HashMap<>();
+      }
+      series = state.hostCallSeries.get(importName);
+      if (series == null) {
+        series = new CallSeries(true, null, importName, Thread.currentThread());
+        state.hostCallSeries.put(importName, series);
+        SERIES.add(series);
+      }
+      state.lastHostCallSeries = series;
+    }
+    series.record(nanos, failed);
+    return series;
+  }
+
   private static CallSeries seriesOf(ThreadState state, String module, String export) {
     if (state.callSeries == null) {
       state.callSeries = new HashMap<>();
@@ -82,7 +124,7 @@ public final class CallHistograms {
     String exportKey = export == null ? "" : export;
     CallSeries series = byExport.get(exportKey);
     if (series == null) {
-      series = new CallSeries(module, export, Thread.currentThread());
+      series = new CallSeries(false, module, export, Thread.currentThread());
       byExport.put(exportKey, series);
       SERIES.add(series);
     }
@@ -94,6 +136,7 @@ public final class CallHistograms {
    * is registered: its first periodic run may be a whole period away.
    */
   public static synchronized void activate() {
+    hostCallsCounted = hostCallHistogramsEnabled();
     long now = System.nanoTime();
     if (lastEmitNanos == 0) {
       lastEmitNanos = now;
@@ -107,6 +150,7 @@ public final class CallHistograms {
    * period and as a chunk ends), one call at a time.
    */
   public static synchronized void emit() {
+    hostCallsCounted = hostCallHistogramsEnabled();
     long now = System.nanoTime();
     activeUntilNanos = now + ACTIVE_AFTER_EMIT_NANOS;
     long intervalNanos = lastEmitNanos == 0 ? 0 : now - lastEmitNanos;
@@ -121,9 +165,17 @@ public final class CallHistograms {
         }
         continue;
       }
-      CallHistogramEvent event = new CallHistogramEvent();
-      event.module = series.module;
-      event.export = series.export;
+      LatencyHistogramEvent event;
+      if (series.hostCall) {
+        HostCallHistogramEvent hostCalls = new HostCallHistogramEvent();
+        hostCalls.importName = series.export;
+        event = hostCalls;
+      } else {
+        CallHistogramEvent calls = new CallHistogramEvent();
+        calls.module = series.module;
+        calls.export = series.export;
+        event = calls;
+      }
       event.javaThreadId = series.javaThreadId;
       event.threadName = series.threadName;
       event.interval = intervalNanos;
@@ -135,6 +187,10 @@ public final class CallHistograms {
       event.histogram = encode(interval);
       event.commit();
     }
+  }
+
+  private static boolean hostCallHistogramsEnabled() {
+    return EventType.getEventType(HostCallHistogramEvent.class).isEnabled();
   }
 
   /** HdrHistogram's compressed encoding, in Base64. */

@@ -7,8 +7,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * The calls of one export of one module made on one thread: their latency histogram, total time and
- * failures, written by that thread alone and read once an interval by {@link CallHistograms}.
+ * The calls of one export of one module made on one thread, or its calls of one host function:
+ * their latency histogram, total time and failures, written by that thread alone and read once an
+ * interval by {@link CallHistograms}.
  *
  * <p>Recording is wait-free and allocates nothing: a {@link SingleWriterRecorder} over a fixed
  * range, and two counters published with release stores.
@@ -53,8 +54,15 @@ final class CallSeries {
     }
   }
 
+  /** Whether these are host calls, of the import {@link #export} names; calls into wasm if not. */
+  final boolean hostCall;
+
+  /** The module of the export called; null for host calls and when unknown. */
   final String module;
+
+  /** The export called, or the host function's import name. */
   final String export;
+
   final long javaThreadId;
   final String threadName;
   private final WeakReference<Thread> thread;
@@ -79,7 +87,8 @@ final class CallSeries {
   private long reportedTotalNanos;
   private long reportedFailed;
 
-  CallSeries(String module, String export, Thread thread) {
+  CallSeries(boolean hostCall, String module, String export, Thread thread) {
+    this.hostCall = hostCall;
     this.module = module;
     this.export = export;
     this.javaThreadId = thread.getId();

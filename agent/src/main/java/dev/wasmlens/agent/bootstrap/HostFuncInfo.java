@@ -14,8 +14,18 @@ final class HostFuncInfo {
   /** Set by the first definition that names it; read by every host call. */
   volatile String importName;
 
+  /** What host calls are named before {@link #importName} is known: {@code #index}. */
+  final String unnamed;
+
   HostFuncInfo(int index, StoreInfo store) {
     this.index = index;
     this.store = store;
+    this.unnamed = "#" + index;
+  }
+
+  /** The import name, or {@code #index} before it is known; the same string every time. */
+  String name() {
+    String name = importName;
+    return name == null ? unnamed : name;
   }
 }

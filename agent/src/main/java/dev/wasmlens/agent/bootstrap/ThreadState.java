@@ -1,6 +1,7 @@
 package dev.wasmlens.agent.bootstrap;
 
 import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
+import dev.wasmlens.agent.bootstrap.jfr.HostCallEvent;
 import dev.wasmlens.agent.bootstrap.jfr.StoreCreateEvent;
 import java.util.Map;
 
@@ -100,6 +101,22 @@ final class ThreadState {
 
   /** The series of this thread's last recorded call ({@link CallHistograms}); null before. */
   CallSeries lastCallSeries;
+
+  /** The series of this thread's last counted host call; null before. */
+  CallSeries lastHostCallSeries;
+
+  /** This thread's host call series by import name; null before its first counted host call. */
+  Map<String, CallSeries> hostCallSeries;
+
+  /**
+   * The events of this thread's host calls in progress, by nesting depth (a host function may call
+   * wasm that calls host functions again), reused by every host call: most are counted, not
+   * recorded. Grown as deeper nesting is met.
+   */
+  HostCallEvent[] hostCallEvents = new HostCallEvent[] {new HostCallEvent()};
+
+  /** How many host calls with an event are in progress on this thread. */
+  int hostCallDepth;
 
   /** This thread's call series by module, then export; null before its first recorded call. */
   Map<String, Map<String, CallSeries>> callSeries;

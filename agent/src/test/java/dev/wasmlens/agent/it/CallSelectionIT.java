@@ -6,13 +6,9 @@ import static dev.wasmlens.agent.it.WasmEvents.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlens.agent.it.app.TailCallsApp;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,45 +21,28 @@ import org.junit.jupiter.api.Test;
  * a call allocates nothing the application would not.
  */
 class CallSelectionIT {
-  private static ChildJvm.Result bare;
-  private static ChildJvm.Result production;
-  private static WasmEvents productionEvents;
-  private static ChildJvm.Result diagnosis;
-  private static WasmEvents diagnosisEvents;
+  private static ThreeRuns runs;
 
   @BeforeAll
   static void runTheAppThreeWays() throws Exception {
-    bare = app().run("tail-calls-bare");
-    Path recording = ChildJvm.recordingFile("tail-calls-production");
-    production = app().withAgent("jfr.file=" + recording).run("tail-calls-production");
-    productionEvents = WasmEvents.read(recording);
-    Path diagnosisRecording = ChildJvm.recordingFile("tail-calls-diagnosis");
-    diagnosis =
-        app()
-            .withAgent("jfr.file=" + diagnosisRecording + ",diagnosis=true")
-            .run("tail-calls-diagnosis");
-    diagnosisEvents = WasmEvents.read(diagnosisRecording);
-  }
-
-  private static ChildJvm app() {
-    return ChildJvm.app(TailCallsApp.class.getName(), ChildJvm.WASM_DIR.toString());
+    runs = ThreeRuns.of(TailCallsApp.class, "tail-calls");
   }
 
   @Test
   void theApplicationRunsAsWithoutTheAgent() {
-    for (ChildJvm.Result result : List.of(bare, production, diagnosis)) {
+    for (ChildJvm.Result result : runs.all()) {
       assertThat(result.exitCode()).as(result.stderr()).isZero();
-      assertThat(report(result).get("traps")).isPositive();
+      assertThat(AppReport.counts(result).get("traps")).isPositive();
     }
-    assertThat(production.suppressedFailures()).isZero();
-    assertThat(diagnosis.suppressedFailures()).isZero();
+    assertThat(runs.production.suppressedFailures()).isZero();
+    assertThat(runs.diagnosis.suppressedFailures()).isZero();
   }
 
   @Test
   void everyCallIsCountedButOnlySlowFailedAndFirstCallsAreEventsByDefault() {
-    Map<String, Long> made = report(production);
-    List<RecordedEvent> events = productionEvents.where(CALL, field("export", "work"));
-    assertThat(countedCalls(productionEvents)).isEqualTo(made.get("calls"));
+    Map<String, Long> made = AppReport.counts(runs.production);
+    List<RecordedEvent> events = runs.productionEvents.where(CALL, field("export", "work"));
+    assertThat(countedCalls(runs.productionEvents)).isEqualTo(made.get("calls"));
     // Failed calls and first calls into an instance, however fast.
     assertThat(events.stream().filter(e -> "trap".equals(e.getString("outcome"))))
         .hasSize(made.get("traps").intValue());
@@ -72,7 +51,7 @@ class CallSelectionIT {
     // In the mixed phase, every call that took a millisecond, the slow ones at least, and none the
     // caller did not see. Once the histograms have seen a busy second, the fast calls are counted,
     // not recorded: at most 5% of them are events (the threshold is the last second's p95).
-    List<RecordedEvent> mixed = inMixedPhase(events, made);
+    List<RecordedEvent> mixed = ThreeRuns.inMixedPhase(events, made);
     long overOneMillisecond =
         mixed.stream().filter(e -> e.getDuration().compareTo(Duration.ofMillis(1)) >= 0).count();
     assertThat(overOneMillisecond)
@@ -92,9 +71,10 @@ class CallSelectionIT {
     // are the histogram's 1% and the time between the agent's two clocks at the end of a call
     // (JFR's is read once the call is known to be kept, and a preemption there lengthens the event:
     // 4 of 346 events once, on a loaded machine).
-    List<RecordedEvent> events = productionEvents.where(CALL, field("export", "work"));
+    List<RecordedEvent> events = runs.productionEvents.where(CALL, field("export", "work"));
     org.HdrHistogram.Histogram counted = new org.HdrHistogram.Histogram(2);
-    for (RecordedEvent interval : productionEvents.where(CALL_HISTOGRAM, field("export", "work"))) {
+    for (RecordedEvent interval :
+        runs.productionEvents.where(CALL_HISTOGRAM, field("export", "work"))) {
       counted.add(
           org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
               java.nio.ByteBuffer.wrap(
@@ -116,20 +96,22 @@ class CallSelectionIT {
 
   @Test
   void aDiagnosisRecordsEveryCallAsAnEventWithItsCpuTime() {
-    Map<String, Long> made = report(diagnosis);
-    List<RecordedEvent> events = diagnosisEvents.where(CALL, field("export", "work"));
+    Map<String, Long> made = AppReport.counts(runs.diagnosis);
+    List<RecordedEvent> events = runs.diagnosisEvents.where(CALL, field("export", "work"));
     assertThat(events).hasSize(made.get("calls").intValue());
-    assertThat(countedCalls(diagnosisEvents)).isEqualTo(made.get("calls"));
+    assertThat(countedCalls(runs.diagnosisEvents)).isEqualTo(made.get("calls"));
     assertThat(events).allSatisfy(e -> assertThat(e.getLong("cpuTime")).isNotNegative());
   }
 
   @Test
   void aCountedCallAllocatesNoMoreThanWithoutTheAgent() {
-    double bareBytes = bytesPerCall(bare);
+    double bareBytes = AppReport.bytesPerCall(runs.bare);
     // The measured calls are fast, so counted only; a diagnosis records each as an event, through
     // the thread's one reused event object.
-    assertThat(bytesPerCall(production)).isLessThan(bareBytes + 1);
-    assertThat(bytesPerCall(diagnosis)).isLessThan(bareBytes + 1);
+    assertThat(AppReport.bytesPerCall(runs.production))
+        .isLessThan(bareBytes + AppReport.ONE_OFF_BYTES_PER_CALL);
+    assertThat(AppReport.bytesPerCall(runs.diagnosis))
+        .isLessThan(bareBytes + AppReport.ONE_OFF_BYTES_PER_CALL);
   }
 
   /** The calls into {@code work} the histograms counted. */
@@ -137,36 +119,5 @@ class CallSelectionIT {
     return events.where(CALL_HISTOGRAM, field("export", "work")).stream()
         .mapToLong(e -> e.getLong("count"))
         .sum();
-  }
-
-  private static List<RecordedEvent> inMixedPhase(
-      List<RecordedEvent> events, Map<String, Long> made) {
-    Instant from = Instant.ofEpochMilli(made.get("mixed-from-epoch-millis"));
-    Instant to = Instant.ofEpochMilli(made.get("mixed-to-epoch-millis"));
-    return events.stream()
-        .filter(e -> !e.getStartTime().isBefore(from) && e.getStartTime().isBefore(to))
-        .collect(Collectors.toList());
-  }
-
-  private static double bytesPerCall(ChildJvm.Result result) {
-    return result
-        .stdout()
-        .lines()
-        .filter(line -> line.startsWith("bytes-per-call "))
-        .mapToDouble(line -> Double.parseDouble(line.substring("bytes-per-call ".length())))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** The {@code name value} lines the app printed, but bytes-per-call. */
-  private static Map<String, Long> report(ChildJvm.Result result) {
-    Map<String, Long> values = new HashMap<>();
-    for (String line : result.stdout().split("\n")) {
-      String[] parts = line.trim().split(" ");
-      if (parts.length == 2 && !parts[0].equals("bytes-per-call")) {
-        values.put(parts[0], Long.parseLong(parts[1]));
-      }
-    }
-    return values;
   }
 }

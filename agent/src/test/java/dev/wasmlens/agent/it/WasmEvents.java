@@ -18,6 +18,7 @@ final class WasmEvents {
   static final String STORE_CREATE = "wasmlens.StoreCreate";
   static final String AGENT_STATUS = "wasmlens.AgentStatus";
   static final String CALL_HISTOGRAM = "wasmlens.CallHistogram";
+  static final String HOST_CALL_HISTOGRAM = "wasmlens.HostCallHistogram";
   static final List<String> PHASES =
       List.of(COMPILE, STORE_CREATE, INSTANTIATE, CALL, HOST_CALL, TEARDOWN);
 

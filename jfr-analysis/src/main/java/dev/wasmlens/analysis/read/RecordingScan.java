@@ -266,12 +266,13 @@ public final class RecordingScan {
                 event.getLong("processCpu")));
         break;
       case "wasmlens.CallHistogram":
+      case "wasmlens.HostCallHistogram":
         // An interval that reaches outside the window would count calls the window leaves out.
         long endNanos = nanos(event.getEndTime());
         long intervalNanos = event.getDuration("interval").toNanos();
         if (window.isAll()
             || intervalNanos > 0 && window.contains(endNanos - intervalNanos, endNanos)) {
-          countCalls(event, endNanos);
+          countCalls(event, type.equals("wasmlens.CallHistogram"), endNanos);
         }
         break;
       case "wasmlens.AgentStatus":
@@ -291,13 +292,25 @@ public final class RecordingScan {
     }
   }
 
-  private void countCalls(RecordedEvent event, long endNanos) {
+  private void countCalls(RecordedEvent event, boolean intoWasm, long endNanos) {
     try {
       Histogram calls =
           Histogram.decodeFromCompressedByteBuffer(
               ByteBuffer.wrap(Base64.getDecoder().decode(event.getString("histogram"))), 0);
       countedCalls.add(
-          new CountedCalls(string(event, "module"), string(event, "export"), endNanos, calls));
+          intoWasm
+              ? new CountedCalls(
+                  WasmOperation.Phase.CALL,
+                  string(event, "module"),
+                  string(event, "export"),
+                  endNanos,
+                  calls)
+              : new CountedCalls(
+                  WasmOperation.Phase.HOST_CALL,
+                  string(event, "module"),
+                  string(event, "importName"),
+                  endNanos,
+                  calls));
     } catch (DataFormatException | RuntimeException e) {
       // A histogram that does not decode is left out and counted; the rest of the file is read.
       unreadableCallHistograms++;
