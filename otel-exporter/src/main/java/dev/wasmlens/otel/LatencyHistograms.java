@@ -76,20 +76,41 @@ final class LatencyHistograms implements MetricProducer {
    * calls).
    */
   void record(WasmPhase phase) {
-    Map<String, Map<String, Map<String, Series>>> byModule = series.get(phase.kind());
+    record(
+        phase.kind(),
+        phase.module(),
+        phase.kind() == WasmPhase.Kind.CALL ? phase.export() : null,
+        phase.outcome(),
+        phase.durationNanos());
+  }
+
+  /**
+   * Records a phase of {@code kind} that took {@code nanos}; {@code export} only for calls. Once
+   * its series exists, allocates nothing: the maps are looked up before anything is built.
+   */
+  void record(WasmPhase.Kind kind, String module, String export, String outcome, long nanos) {
+    Map<String, Map<String, Map<String, Series>>> byModule = series.get(kind);
     if (byModule == null) {
       return;
     }
-    String module = phase.module() == null ? NONE : phase.module();
-    String export =
-        phase.kind() == WasmPhase.Kind.CALL && phase.export() != null ? phase.export() : NONE;
-    String outcome = phase.outcome() == null ? NONE : phase.outcome();
-    byModule
-        .computeIfAbsent(module, m -> new ConcurrentHashMap<>())
-        .computeIfAbsent(export, e -> new ConcurrentHashMap<>())
-        .computeIfAbsent(outcome, o -> new Series(attributes(module, export, outcome), now()))
-        .recorder
-        .recordValue(Math.max(0, phase.durationNanos()));
+    String moduleKey = module == null ? NONE : module;
+    String exportKey = export == null ? NONE : export;
+    String outcomeKey = outcome == null ? NONE : outcome;
+    Map<String, Map<String, Series>> byExport = byModule.get(moduleKey);
+    if (byExport == null) {
+      byExport = byModule.computeIfAbsent(moduleKey, m -> new ConcurrentHashMap<>());
+    }
+    Map<String, Series> byOutcome = byExport.get(exportKey);
+    if (byOutcome == null) {
+      byOutcome = byExport.computeIfAbsent(exportKey, e -> new ConcurrentHashMap<>());
+    }
+    Series one = byOutcome.get(outcomeKey);
+    if (one == null) {
+      one =
+          byOutcome.computeIfAbsent(
+              outcomeKey, o -> new Series(attributes(moduleKey, exportKey, outcomeKey), now()));
+    }
+    one.recorder.recordValue(Math.max(0, nanos));
   }
 
   @Override

@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Turns phases into spans, children of the application's current span when there is one.
  *
  * <p>Calls and host calls are hot, so their spans are made only when they last at least a minimum
- * duration, and only after they ended: a call's span is created with its recorded start time, and
- * the host calls made during it (buffered on the thread, at most {@link #MAX_BUFFERED_HOST_CALLS})
- * become its children. Nothing is made for a call below the threshold but its host calls that pass
- * theirs. The SDK's sampler still decides what is recorded.
+ * duration or failed (a trap, interrupt, exit or exception is what a trace is searched for, however
+ * fast), and only after they ended: a call's span is created with its recorded start time, and the
+ * host calls made during it (buffered on the thread, at most {@link #MAX_BUFFERED_HOST_CALLS})
+ * become its children. Nothing is made for a successful call below the threshold but its host calls
+ * that pass theirs or failed. The SDK's sampler still decides what is recorded.
  */
 final class WasmSpans {
   /**
@@ -79,12 +80,12 @@ final class WasmSpans {
     try {
       Context parent = parentContext(applicationParent);
       SpanContext callSpan = SpanContext.getInvalid();
-      if (phase.durationNanos() >= callMinNanos) {
+      if (phase.durationNanos() >= callMinNanos || !phase.ok()) {
         callSpan = emit(phase, parent);
         parent = parent.with(Span.wrap(callSpan));
       }
       for (WasmPhase hostCall : buffered) {
-        if (hostCall.durationNanos() >= hostCallMinNanos) {
+        if (hostCall.durationNanos() >= hostCallMinNanos || !hostCall.ok()) {
           emit(hostCall, parent);
         }
       }

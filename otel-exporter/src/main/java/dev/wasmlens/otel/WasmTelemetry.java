@@ -42,6 +42,8 @@ public final class WasmTelemetry implements AutoCloseable {
   private final WasmMetrics metrics;
   private final LatencyHistograms latencies;
   private final ExportCounters counters;
+  private final long callMinNanos;
+  private final long hostCallMinNanos;
 
   private WasmTelemetry(
       OpenTelemetrySdk sdk,
@@ -53,12 +55,10 @@ public final class WasmTelemetry implements AutoCloseable {
     this.ownsSdk = ownsSdk;
     this.latencies = additions.latencies;
     this.counters = additions.counters;
+    this.callMinNanos = settings.callMinNanos();
+    this.hostCallMinNanos = settings.hostCallMinNanos();
     this.spans =
-        new WasmSpans(
-            sdk.getTracer(SCOPE, version),
-            settings.callMinNanos(),
-            settings.hostCallMinNanos(),
-            counters);
+        new WasmSpans(sdk.getTracer(SCOPE, version), callMinNanos, hostCallMinNanos, counters);
     this.metrics = new WasmMetrics(sdk.getMeter(SCOPE));
   }
 
@@ -164,6 +164,27 @@ public final class WasmTelemetry implements AutoCloseable {
     SpanContext call = spans.call(phase, parent);
     latencies.record(phase);
     return PhaseTrace.of(parent, call);
+  }
+
+  /**
+   * A successful outermost call shorter than {@link #callMinNanos()} that holds no host call worth
+   * a span: counted in {@code wasm.call.duration} only, with no span, trace lookup or allocation.
+   *
+   * @param module the module's name, null when unknown
+   * @param export the export called, null when unknown
+   */
+  public void countCall(String module, String export, long nanos) {
+    latencies.record(WasmPhase.Kind.CALL, module, export, "ok", nanos);
+  }
+
+  /** The shortest call that becomes a span ({@code wasmlens.spans.call.min-duration}). */
+  public long callMinNanos() {
+    return callMinNanos;
+  }
+
+  /** The shortest host call that becomes a span ({@code wasmlens.spans.host-call.min-duration}). */
+  public long hostCallMinNanos() {
+    return hostCallMinNanos;
   }
 
   /**

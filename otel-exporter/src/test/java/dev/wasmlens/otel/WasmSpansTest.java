@@ -66,6 +66,24 @@ class WasmSpansTest {
   }
 
   @Test
+  void aFailedCallOrHostCallIsASpanHoweverFast() {
+    WasmSpans spans = spans(Sampler.alwaysOn());
+    spans.hostCall(phase(WasmPhase.Kind.HOST_CALL, 0, 5_000, "error"));
+    spans.hostCall(phase(WasmPhase.Kind.HOST_CALL, 0, 5_000, "ok"));
+
+    SpanContext call = spans.call(phase(WasmPhase.Kind.CALL, 0, 20_000, "trap"), APPLICATION);
+    spans.call(phase(WasmPhase.Kind.CALL, 0, 20_000, "ok"), APPLICATION);
+
+    List<SpanData> finished = exporter.getFinishedSpanItems();
+    assertThat(finished)
+        .extracting(SpanData::getName)
+        .containsExactly("wasm call run", "wasm host env.log");
+    assertThat(finished)
+        .allSatisfy(span -> assertThat(span.getStatus().getStatusCode().name()).isEqualTo("ERROR"));
+    assertThat(finished.get(1).getParentSpanId()).isEqualTo(call.getSpanId());
+  }
+
+  @Test
   void hostCallsBeyondTheBufferAreCountedNotKept() {
     WasmSpans spans = spans(Sampler.alwaysOn());
     for (int i = 0; i < WasmSpans.MAX_BUFFERED_HOST_CALLS + 5; i++) {

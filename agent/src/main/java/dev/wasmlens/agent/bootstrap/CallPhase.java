@@ -14,9 +14,11 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  * into each instance. Such a call costs one thread-local lookup, one weak-map lookup, two clock
  * readings and one histogram update, and allocates nothing: its event is the thread's, reused, and
  * its store, ids and names are looked up only if it is kept. Every call is an event, identified as
- * it begins, in a diagnosis ({@code wasmlens.diagnosis=true}, which reads its CPU clock too), for a
- * {@link PhaseListener} (its metrics count every call), and for a recording without the histograms.
- * Nothing but the depth counter and three flag reads when nothing wants calls.
+ * it begins, in a diagnosis ({@code wasmlens.diagnosis=true}, which reads its CPU clock too) and
+ * for a recording without the histograms. A {@link PhaseListener} gets whole only the calls it
+ * makes spans of (failed, at least its threshold, or holding a host call it got) and a count of
+ * every other one, so telemetry selects as the recording does. Nothing but the depth counter and
+ * three flag reads when nothing wants calls.
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -33,6 +35,7 @@ public final class CallPhase {
     }
     InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
+    state.hostCallListened = false;
     CallEvent event = state.callEvent;
     boolean recorded = event.isEnabled();
     boolean listened = PhaseListener.Registry.current() != null;
@@ -41,7 +44,7 @@ public final class CallPhase {
       return null;
     }
     boolean readCpu = recorded && ThreadCpuClock.forCalls();
-    state.everyCall = readCpu || listened || !counted;
+    state.everyCall = readCpu || (recorded && !counted);
     ExportInfo export = WasmObjects.export(func);
     state.callExport = export;
     // Held only until the call ends, and only if the call might be kept.
@@ -75,10 +78,25 @@ public final class CallPhase {
         CallHistograms.active(endNanos)
             ? CallHistograms.record(state, export, nanos, thrown != null)
             : null;
+    PhaseListener listener = PhaseListener.Registry.current();
+    boolean recorded = state.everyCall;
     if (!state.everyCall) {
       boolean first = firstCall(export);
-      if (!(first || thrown != null || series == null || nanos >= series.eventThresholdNanos())
-          || !event.isEnabled()) {
+      boolean failed = thrown != null;
+      recorded =
+          event.isEnabled()
+              && (first || failed || series == null || nanos >= series.eventThresholdNanos());
+      boolean listenerWants =
+          listener != null
+              && (failed || nanos >= listener.callMinNanos() || state.hostCallListened);
+      if (!recorded && !listenerWants) {
+        if (listener != null) {
+          InstanceInfo instance = export == null ? null : export.instance;
+          listener.counted(
+              instance == null || instance.module == null ? null : instance.module.name,
+              export == null ? null : export.name,
+              nanos);
+        }
         return;
       }
       // Ended before its identity is looked up; not before the decision, which would cost every
@@ -90,11 +108,13 @@ public final class CallPhase {
     }
     event.hostTime = state.hostNanos;
     PhaseClock.setOutcome(event, thrown);
-    PhaseListener listener = PhaseListener.Registry.current();
     if (listener != null) {
       listener.called(event, event.startNanos, endNanos);
     }
-    PhaseClock.commit(event);
+    // A call only the listener wanted is no event: the recording's selection stays its own.
+    if (recorded) {
+      PhaseClock.commit(event);
+    }
   }
 
   /** Whether this is the first call into the instance that exports it; true once per instance. */

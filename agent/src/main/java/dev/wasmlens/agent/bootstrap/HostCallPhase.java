@@ -11,8 +11,9 @@ import java.util.Arrays;
  * call is counted there ({@code wasmlens.HostCallHistogram}) and only the slow ones (above their
  * series' threshold) and the failed ones become {@code wasmlens.HostCall} events; such a host call
  * allocates nothing, its event being the thread's own for its nesting depth, and its store id is
- * looked up only if it is kept. Every host call is an event in a diagnosis, for a {@link
- * PhaseListener}, and for a recording without the histograms.
+ * looked up only if it is kept. Every host call is an event in a diagnosis and for a recording
+ * without the histograms. A {@link PhaseListener} gets the failed ones and those of at least its
+ * threshold, as spans are made of no others.
  */
 public final class HostCallPhase {
   private HostCallPhase() {}
@@ -29,7 +30,7 @@ public final class HostCallPhase {
       return null;
     }
     boolean readCpu = recorded && ThreadCpuClock.forCalls();
-    event.everyCall = readCpu || listened || !counted;
+    event.everyCall = readCpu || (recorded && !counted);
     HostFuncInfo info = WasmObjects.hostFunc(index);
     event.func = info;
     event.funcIndex = index;
@@ -64,9 +65,15 @@ public final class HostCallPhase {
             ? CallHistograms.recordHostCall(
                 state, info == null ? "#" + event.funcIndex : info.name(), nanos, thrown != null)
             : null;
+    PhaseListener listener = PhaseListener.Registry.current();
+    boolean recorded = event.everyCall;
+    boolean listenerWants = listener != null;
     if (!event.everyCall) {
-      if (!(thrown != null || series == null || nanos >= series.eventThresholdNanos())
-          || !event.isEnabled()) {
+      boolean failed = thrown != null;
+      recorded =
+          event.isEnabled() && (failed || series == null || nanos >= series.eventThresholdNanos());
+      listenerWants = listenerWants && (failed || nanos >= listener.hostCallMinNanos());
+      if (!recorded && !listenerWants) {
         return;
       }
       PhaseClock.stop(event);
@@ -75,11 +82,13 @@ public final class HostCallPhase {
       PhaseClock.stop(event);
     }
     PhaseClock.setOutcome(event, thrown);
-    PhaseListener listener = PhaseListener.Registry.current();
-    if (listener != null) {
+    if (listenerWants) {
+      state.hostCallListened = true;
       listener.hostCalled(event, event.startNanos, endNanos);
     }
-    PhaseClock.commit(event);
+    if (recorded) {
+      PhaseClock.commit(event);
+    }
   }
 
   /** The thread's event for a host call at {@code depth}, made at the first host call that deep. */

@@ -24,9 +24,39 @@ public interface PhaseListener {
 
   void instantiated(InstantiateEvent event, long startNanos, long endNanos);
 
+  /**
+   * An outermost call ended that the listener wants whole: it failed, lasted at least {@link
+   * #callMinNanos()}, or contained a host call handed to {@link #hostCalled}; or the recording
+   * wants every call as an event (a diagnosis, or a recording without the call histograms). Every
+   * other call goes to {@link #counted}.
+   */
   void called(CallEvent event, long startNanos, long endNanos);
 
+  /**
+   * A call that ended well within {@link #callMinNanos()}: only what a latency metric needs, no
+   * event, so that a call nothing keeps costs no identity lookup, allocation or trace context.
+   *
+   * @param module the called export's module, null when unknown
+   * @param export the export called, null when unknown
+   */
+  void counted(String module, String export, long nanos);
+
+  /**
+   * The shortest successful call {@link #called} is for (the call span threshold); read on every
+   * call, so a field.
+   */
+  long callMinNanos();
+
+  /**
+   * A host call ended that failed or lasted at least {@link #hostCallMinNanos()}, or the recording
+   * wants every host call as an event; shorter successful ones are not handed over.
+   */
   void hostCalled(HostCallEvent event, long startNanos, long endNanos);
+
+  /**
+   * The shortest successful host call {@link #hostCalled} is for (the host call span threshold).
+   */
+  long hostCallMinNanos();
 
   void tornDown(TeardownEvent event, long startNanos, long endNanos);
 

@@ -26,6 +26,12 @@ final class ThreadState {
   long hostNanos;
 
   /**
+   * Whether a host call of the current outermost call went to the {@link PhaseListener}, which then
+   * wants the call too: it holds the host call until the call ends, as its span's parent.
+   */
+  boolean hostCallListened;
+
+  /**
    * Set by a compile wrapper, taken by the {@code Module(long)} constructor that receives the
    * compiled module.
    */
@@ -85,7 +91,10 @@ final class ThreadState {
    */
   final CallEvent callEvent = new CallEvent();
 
-  /** Whether the current call is an event whatever its duration, identified as it began. */
+  /**
+   * Whether the recording wants the current call as an event whatever its duration, so that it was
+   * identified as it began.
+   */
   boolean everyCall;
 
   /** The export the current call is into; null when the agent did not see it obtained. */

@@ -14,9 +14,9 @@ import dev.wasmlens.otel.WasmTelemetry;
 import java.time.Instant;
 
 /**
- * Hands every finished phase to {@link WasmTelemetry} as a {@link WasmPhase}, and writes the
- * phase's trace ids back into its JFR event so that a recording can be joined with the traces and
- * its operations grouped by request.
+ * Hands every finished phase to {@link WasmTelemetry} as a {@link WasmPhase} (a fast call only as a
+ * count, {@link #counted}), and writes the phase's trace ids back into its JFR event so that a
+ * recording can be joined with the traces and its operations grouped by request.
  *
  * <p>{@link System#nanoTime()} readings become epoch nanoseconds against one anchor taken at start,
  * as the OpenTelemetry SDK's own clock does within a trace.
@@ -25,9 +25,13 @@ public final class TelemetryListener implements PhaseListener {
   private final WasmTelemetry telemetry;
   private final long anchorEpochNanos;
   private final long anchorNanoTime;
+  private final long callMinNanos;
+  private final long hostCallMinNanos;
 
   public TelemetryListener(WasmTelemetry telemetry) {
     this.telemetry = telemetry;
+    this.callMinNanos = telemetry.callMinNanos();
+    this.hostCallMinNanos = telemetry.hostCallMinNanos();
     Instant now = Instant.now();
     this.anchorNanoTime = System.nanoTime();
     this.anchorEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -82,6 +86,21 @@ public final class TelemetryListener implements PhaseListener {
                 e.outcome,
                 e.failure));
     setTrace(e, trace);
+  }
+
+  @Override
+  public void counted(String module, String export, long nanos) {
+    telemetry.countCall(module, export, nanos);
+  }
+
+  @Override
+  public long callMinNanos() {
+    return callMinNanos;
+  }
+
+  @Override
+  public long hostCallMinNanos() {
+    return hostCallMinNanos;
   }
 
   @Override

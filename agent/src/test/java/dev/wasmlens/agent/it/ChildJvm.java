@@ -84,6 +84,12 @@ final class ChildJvm {
     return this;
   }
 
+  /** Has the agent export spans and metrics to {@code receiver} over OTLP, metrics at exit only. */
+  ChildJvm exportingTo(OtlpReceiver receiver) {
+    return env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+        .env("OTEL_METRIC_EXPORT_INTERVAL", OtlpReceiver.METRICS_AT_EXIT_ONLY);
+  }
+
   ChildJvm classpath(String classpath) {
     this.classpath = classpath;
     return this;

@@ -94,8 +94,7 @@ class OtelExtensionIT {
       ChildJvm jvm =
           ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
               .env("OTEL_SERVICE_NAME", "wasm-scenario")
-              .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-              .env("OTEL_METRIC_EXPORT_INTERVAL", OtlpReceiver.METRICS_AT_EXIT_ONLY)
+              .exportingTo(receiver)
               .env("OTEL_LOGS_EXPORTER", "none");
       if (asExtension) {
         jvm.withOtelExtension(
@@ -191,8 +190,7 @@ class OtelExtensionIT {
       ChildJvm jvm =
           ChildJvm.app(HttpWasmApp.class.getName(), ChildJvm.WASM_DIR.toString(), "3")
               .env("OTEL_SERVICE_NAME", SERVICE)
-              .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-              .env("OTEL_METRIC_EXPORT_INTERVAL", OtlpReceiver.METRICS_AT_EXIT_ONLY)
+              .exportingTo(receiver)
               .env("OTEL_LOGS_EXPORTER", "none");
       if (asExtension) {
         jvm.withOtelExtension("spans.call.min-duration=0", "jfr.file=" + recording);

@@ -129,7 +129,7 @@ class SpansIT {
   }
 
   @Test
-  void byDefaultOnlyCallsOfAtLeast100MicrosecondsBecomeSpansWhileJfrKeepsThemAll()
+  void byDefaultOnlyFailedCallsAndCallsOfAtLeast100MicrosecondsBecomeSpansWhileJfrKeepsThemAll()
       throws Exception {
     Path recording = ChildJvm.recordingFile("spans-default");
     List<ReceivedSpan> spans;
@@ -142,9 +142,20 @@ class SpansIT {
     List<ReceivedSpan> calls =
         spans.stream().filter(s -> s.name().startsWith("wasm call")).toList();
     assertThat(calls)
-        .allSatisfy(s -> assertThat(s.endNanos() - s.startNanos()).isGreaterThanOrEqualTo(100_000));
+        .allSatisfy(
+            s ->
+                assertThat(s.error() || s.endNanos() - s.startNanos() >= 100_000)
+                    .as("%s failed or took 100 us", s)
+                    .isTrue());
     List<RecordedEvent> recorded = WasmEvents.read(recording).named(WasmEvents.CALL);
     assertThat(recorded).hasSize(109);
+    // Every failed call is a span, fast or not (the scenario's mostly are fast).
+    assertThat(calls.stream().filter(ReceivedSpan::error).map(ReceivedSpan::name))
+        .containsExactlyInAnyOrderElementsOf(
+            recorded.stream()
+                .filter(e -> !"ok".equals(e.getString("outcome")))
+                .map(e -> "wasm call " + e.getString("export"))
+                .toList());
     // The threshold filters, and only calls: with it at 0 every call is a span (the test above).
     assertThat(calls).isNotEmpty().hasSizeLessThan(109);
     assertThat(countBy(spans, ReceivedSpan::name))
@@ -238,8 +249,7 @@ class SpansIT {
   private static ChildJvm scenario(OtlpReceiver receiver) {
     return ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
         .env("OTEL_SERVICE_NAME", SERVICE)
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-        .env("OTEL_METRIC_EXPORT_INTERVAL", OtlpReceiver.METRICS_AT_EXIT_ONLY);
+        .exportingTo(receiver);
   }
 
   static ReceivedSpan only(List<ReceivedSpan> spans, String name) {

@@ -56,7 +56,7 @@ final class ThreeRuns {
    * JIT removes one of wasmtime-java's own per-call arrays depended on inlining (192 or 216 bytes a
    * host call, with or without the agent), and the agent must allocate nothing without its help.
    */
-  private static ChildJvm child(Class<?> app) {
+  static ChildJvm child(Class<?> app) {
     return ChildJvm.app(app.getName(), ChildJvm.WASM_DIR.toString())
         .jvmOption("-XX:-DoEscapeAnalysis");
   }
