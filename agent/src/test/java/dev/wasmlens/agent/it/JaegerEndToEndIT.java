@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wasmlens.agent.it.app.HttpWasmApp;
 import dev.wasmlens.agent.it.app.WasmScenario;
 import dev.wasmlens.otel.testing.JaegerServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,64 @@ class JaegerEndToEndIT {
   }
 
   /** Each of the 3 requests' traces in Jaeger: the wasm spans are children of the server span. */
+  @Test
+  void everyFailedCallAndHostCallIsAnErrorSpanWhateverTheThreshold() throws Exception {
+    // A threshold above every call: only the failures are call and host call spans, and each is.
+    String service = "wasmlens-e2e-errors";
+    Path recording = ChildJvm.recordingFile("jaeger-errors");
+    ChildJvm.Result result =
+        ChildJvm.app(WasmScenario.class.getName(), ChildJvm.WASM_DIR.toString())
+            .env("OTEL_SERVICE_NAME", service)
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", jaeger.otlpHttpEndpoint())
+            .env("OTEL_METRICS_EXPORTER", "none")
+            .withAgent(
+                "jfr.file="
+                    + recording
+                    + ",spans.call.min-duration=10s,spans.host-call.min-duration=10s")
+            .run("jaeger-errors");
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    WasmEvents events = WasmEvents.read(recording);
+    Map<String, Long> failed = new HashMap<>();
+    for (RecordedEvent call : events.named(WasmEvents.CALL)) {
+      if (!"ok".equals(call.getString("outcome"))) {
+        failed.merge("wasm call " + call.getString("export"), 1L, Long::sum);
+      }
+    }
+    for (RecordedEvent hostCall : events.named(WasmEvents.HOST_CALL)) {
+      if (!"ok".equals(hostCall.getString("outcome"))) {
+        failed.merge("wasm host " + hostCall.getString("importName"), 1L, Long::sum);
+      }
+    }
+    assertThat(failed).containsKeys("wasm call unreachable", "wasm host env.double");
+
+    int phaseSpans =
+        (int)
+            (WasmScenario.PHASES.get("wasm compile")
+                + WasmScenario.PHASES.get("wasm instantiate")
+                + WasmScenario.PHASES.get("wasm teardown"));
+    Map<String, List<String>> traceIdsBySpanName =
+        awaitSpans(service, phaseSpans + failed.values().stream().mapToInt(Long::intValue).sum());
+    Map<String, Long> errorSpans = new HashMap<>();
+    traceIdsBySpanName.forEach(
+        (name, traceIds) -> {
+          if (name.startsWith("wasm call") || name.startsWith("wasm host")) {
+            for (String traceId : traceIds) {
+              assertThat(tagsOf(traceId, name)).as(name).containsEntry("error", "true");
+              errorSpans.merge(name, 1L, Long::sum);
+            }
+          }
+        });
+    assertThat(errorSpans).isEqualTo(failed);
+  }
+
+  private static Map<String, String> tagsOf(String traceId, String name) {
+    try {
+      return tags(jaegerSpan(traceId, name));
+    } catch (Exception e) {
+      throw new AssertionError("span " + name + " of trace " + traceId, e);
+    }
+  }
+
   private static void assertWasmSpansUnderHttpServerSpans(String service, ChildJvm.Result result)
       throws Exception {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
