@@ -190,7 +190,11 @@ public final class CpuActivity {
       nanos.put(Competitor.HYPERVISOR_STEAL, steal);
     }
     List<Competing> busiest = new ArrayList<>(byThread.values());
-    busiest.sort(Comparator.comparingLong(Competing::nanos).reversed());
+    // Ties by name: the map's order follows identity hashes, which differ from build to build.
+    busiest.sort(
+        Comparator.comparingLong(Competing::nanos)
+            .reversed()
+            .thenComparing(Competing::name, Comparator.nullsLast(Comparator.naturalOrder())));
     return new Competition(nanos, busiest, waitNanos);
   }
 

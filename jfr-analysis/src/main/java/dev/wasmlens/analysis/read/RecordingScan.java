@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import jdk.jfr.EventType;
 import jdk.jfr.ValueDescriptor;
@@ -64,11 +65,18 @@ public final class RecordingScan {
   private long unreadableCallHistograms;
   private final Map<String, String> settings = new HashMap<>();
 
-  /** The field names of each event type read, for {@link #has}. */
-  private final Map<EventType, Set<String>> fieldNames = new HashMap<>();
+  /** The fields of each event type read, for {@link #has}. */
+  private final Map<EventType, Long> fieldsOf = new HashMap<>();
 
   private EventType lastType;
-  private Set<String> lastTypeFields;
+  private long lastTypeFields;
+
+  /**
+   * Bounds {@link #threadIdentities}: a long recording has a thread object per thread and chunk.
+   */
+  private static final int MAX_THREAD_IDENTITIES = 4096;
+
+  private final Map<RecordedThread, ThreadIdentity> threadIdentities = new IdentityHashMap<>();
 
   private final Map<Long, String> javaThreads = new HashMap<>();
   private boolean javaThreadCensus;
@@ -278,7 +286,7 @@ public final class RecordingScan {
       case "wasmlens.AgentStatus":
         if (event.hasField("serviceName") && event.getString("serviceName") != null) {
           serviceName = event.getString("serviceName");
-          hostName = string(event, "hostName");
+          hostName = string(event, Field.HOST_NAME);
         }
         break;
       case "jdk.ActiveSetting":
@@ -301,14 +309,14 @@ public final class RecordingScan {
           intoWasm
               ? new CountedCalls(
                   WasmOperation.Phase.CALL,
-                  string(event, "module"),
-                  string(event, "export"),
+                  string(event, Field.MODULE),
+                  string(event, Field.EXPORT),
                   endNanos,
                   calls)
               : new CountedCalls(
                   WasmOperation.Phase.HOST_CALL,
-                  string(event, "module"),
-                  string(event, "importName"),
+                  string(event, Field.MODULE),
+                  string(event, Field.IMPORT_NAME),
                   endNanos,
                   calls));
     } catch (DataFormatException | RuntimeException e) {
@@ -332,18 +340,18 @@ public final class RecordingScan {
   }
 
   private WasmOperation operation(WasmOperation.Phase phase, RecordedEvent event) {
-    RecordedThread thread = event.getThread();
-    String module = string(event, "module");
+    ThreadIdentity thread = identity(event.getThread());
+    String module = string(event, Field.MODULE);
     String name;
     switch (phase) {
       case CALL:
-        name = string(event, "export");
+        name = string(event, Field.EXPORT);
         break;
       case HOST_CALL:
-        name = string(event, "importName");
+        name = string(event, Field.IMPORT_NAME);
         break;
       case TEARDOWN:
-        name = string(event, "kind");
+        name = string(event, Field.KIND);
         break;
       case STORE_CREATE:
         name = "store";
@@ -353,30 +361,30 @@ public final class RecordingScan {
     }
     boolean firstUse =
         phase == WasmOperation.Phase.INSTANTIATE
-            ? bool(event, "firstForModule")
-            : phase == WasmOperation.Phase.CALL && bool(event, "firstForInstance");
+            ? bool(event, Field.FIRST_FOR_MODULE)
+            : phase == WasmOperation.Phase.CALL && bool(event, Field.FIRST_FOR_INSTANCE);
     return new WasmOperation(
         phase,
         nanos(event.getStartTime()),
         nanos(event.getEndTime()),
-        threadId(thread),
-        thread == null ? 0 : thread.getOSThreadId(),
-        thread == null ? null : thread.getJavaName(),
+        thread.javaThreadId,
+        thread.osThreadId,
+        thread.javaName,
         module,
         name,
-        number(event, "engineId"),
-        number(event, "moduleId"),
-        number(event, "storeId"),
-        number(event, "instanceId"),
-        string(event, "outcome"),
-        clock(event, "cpuTime"),
-        clock(event, "runQueueWait"),
-        count(event, "switches"),
-        count(event, "voluntarySwitches"),
-        has(event, "hostTime") ? event.getDuration("hostTime").toNanos() : 0,
+        number(event, Field.ENGINE_ID),
+        number(event, Field.MODULE_ID),
+        number(event, Field.STORE_ID),
+        number(event, Field.INSTANCE_ID),
+        string(event, Field.OUTCOME),
+        clock(event, Field.CPU_TIME),
+        clock(event, Field.RUN_QUEUE_WAIT),
+        count(event, Field.SWITCHES),
+        count(event, Field.VOLUNTARY_SWITCHES),
+        number(event, Field.HOST_TIME),
         firstUse,
         // A phase under no application span is a trace of its own (its own span's), not a request.
-        string(event, "parentSpanId") == null ? null : string(event, "traceId"));
+        string(event, Field.PARENT_SPAN_ID) == null ? null : string(event, Field.TRACE_ID));
   }
 
   /** Operations the filter kept, by start time. */
@@ -472,6 +480,42 @@ public final class RecordingScan {
     return new Interval(nanos(event.getStartTime()), nanos(event.getEndTime()), threadId, what);
   }
 
+  /**
+   * The ids and name of an event's thread, looked up once per thread object: the parser hands out
+   * one object per thread and chunk, and reading its fields searches them by name.
+   */
+  private ThreadIdentity identity(RecordedThread thread) {
+    if (thread == null) {
+      return ThreadIdentity.NONE;
+    }
+    ThreadIdentity identity = threadIdentities.get(thread);
+    if (identity == null) {
+      if (threadIdentities.size() >= MAX_THREAD_IDENTITIES) {
+        threadIdentities.clear();
+      }
+      identity =
+          new ThreadIdentity(
+              thread.getJavaThreadId(), thread.getOSThreadId(), thread.getJavaName());
+      threadIdentities.put(thread, identity);
+    }
+    return identity;
+  }
+
+  /** What an operation records of its thread. */
+  private static final class ThreadIdentity {
+    static final ThreadIdentity NONE = new ThreadIdentity(-1, 0, null);
+
+    final long javaThreadId;
+    final long osThreadId;
+    final String javaName;
+
+    ThreadIdentity(long javaThreadId, long osThreadId, String javaName) {
+      this.javaThreadId = javaThreadId;
+      this.osThreadId = osThreadId;
+      this.javaName = javaName;
+    }
+  }
+
   private static long threadId(RecordedThread thread) {
     return thread == null ? -1 : thread.getJavaThreadId();
   }
@@ -498,48 +542,91 @@ public final class RecordingScan {
    * A clock field in nanoseconds; -1 when the event has none or it is unknown (JFR's no value,
    * {@code Long.MIN_VALUE}, or -1 from older agents).
    */
-  private long clock(RecordedEvent event, String field) {
+  private long clock(RecordedEvent event, Field field) {
     if (!has(event, field)) {
       return -1;
     }
-    long nanos = event.getLong(field);
+    long nanos = event.getLong(field.name);
     return nanos < 0 ? -1 : nanos;
   }
 
   /** A count the agent may not have read (-1, as the agent writes it, when absent). */
-  private long count(RecordedEvent event, String field) {
-    return has(event, field) ? Math.max(-1, event.getLong(field)) : -1;
-  }
-
-  private String string(RecordedEvent event, String field) {
-    return has(event, field) ? event.getString(field) : null;
-  }
-
-  private long number(RecordedEvent event, String field) {
-    return has(event, field) ? event.getLong(field) : 0;
-  }
-
-  private boolean bool(RecordedEvent event, String field) {
-    return has(event, field) && event.getBoolean(field);
+  private long count(RecordedEvent event, Field field) {
+    return has(event, field) ? Math.max(-1, event.getLong(field.name)) : -1;
   }
 
   /**
-   * Whether {@code event} has {@code field}, from the names of its type's fields, gathered once per
-   * type: {@link RecordedEvent#hasField} compares the name with every field's, and a wasm event
-   * asks for about twenty.
+   * A string field. {@link RecordedEvent#getString} checks the field's type first, another search
+   * of the fields by name: the agent's string fields are strings.
    */
-  private boolean has(RecordedEvent event, String field) {
-    // Events come in runs of one type: the last type's names are checked first.
+  private String string(RecordedEvent event, Field field) {
+    return has(event, field) ? event.getValue(field.name) : null;
+  }
+
+  private long number(RecordedEvent event, Field field) {
+    return has(event, field) ? event.getLong(field.name) : 0;
+  }
+
+  private boolean bool(RecordedEvent event, Field field) {
+    return has(event, field) && event.getBoolean(field.name);
+  }
+
+  /**
+   * Whether {@code event} has {@code field}, from the fields of its type, gathered once per type as
+   * a bit mask: {@link RecordedEvent#hasField} compares the name with every field's, and a wasm
+   * event asks for about twenty.
+   */
+  private boolean has(RecordedEvent event, Field field) {
+    // Events come in runs of one type: the last type's fields are checked first.
     if (event.getEventType() != lastType) {
       lastType = event.getEventType();
-      lastTypeFields =
-          fieldNames.computeIfAbsent(
-              lastType,
-              type ->
-                  type.getFields().stream()
-                      .map(ValueDescriptor::getName)
-                      .collect(Collectors.toUnmodifiableSet()));
+      lastTypeFields = fieldsOf.computeIfAbsent(lastType, Field::of);
     }
-    return lastTypeFields.contains(field);
+    return (lastTypeFields & field.bit) != 0;
+  }
+
+  /** The fields of the agent's events read here, each a bit of a type's mask ({@link #has}). */
+  private enum Field {
+    MODULE("module"),
+    EXPORT("export"),
+    IMPORT_NAME("importName"),
+    KIND("kind"),
+    FIRST_FOR_MODULE("firstForModule"),
+    FIRST_FOR_INSTANCE("firstForInstance"),
+    ENGINE_ID("engineId"),
+    MODULE_ID("moduleId"),
+    STORE_ID("storeId"),
+    INSTANCE_ID("instanceId"),
+    OUTCOME("outcome"),
+    CPU_TIME("cpuTime"),
+    RUN_QUEUE_WAIT("runQueueWait"),
+    SWITCHES("switches"),
+    VOLUNTARY_SWITCHES("voluntarySwitches"),
+    HOST_TIME("hostTime"),
+    PARENT_SPAN_ID("parentSpanId"),
+    TRACE_ID("traceId"),
+    HOST_NAME("hostName");
+
+    private static final Map<String, Field> BY_NAME =
+        Stream.of(values()).collect(Collectors.toMap(f -> f.name, f -> f));
+
+    final String name;
+    final long bit = 1L << ordinal();
+
+    Field(String name) {
+      this.name = name;
+    }
+
+    /** The mask of the fields {@code type} has. */
+    static long of(EventType type) {
+      long mask = 0;
+      for (ValueDescriptor field : type.getFields()) {
+        Field known = BY_NAME.get(field.getName());
+        if (known != null) {
+          mask |= known.bit;
+        }
+      }
+      return mask;
+    }
   }
 }
