@@ -24,6 +24,17 @@ public final class Distributions {
 
   private static final int SIGNIFICANT_DIGITS = 3;
 
+  /**
+   * The share of a row's counted calls its events must hold to stay the row's source. A recording
+   * that selects calls keeps a few percent of a busy export's as events; one that keeps every call
+   * (a diagnosis) can still hold fewer events than its histograms counted, where the recording's
+   * maximum size or age dropped a chunk and an interval's histogram outlived some of its calls.
+   * There the events are the truer distribution: their durations are the ones the tail is cut by (a
+   * diagnosis reads the CPU and scheduler clocks inside each event, so its events last longer than
+   * the histograms' durations, which a tail threshold from the histograms would fall below).
+   */
+  static final double EVENTS_STAND_FOR_ALL = 0.5;
+
   /** The percentiles every row shows. */
   private static final double[] ROW_PERCENTILES = {50, 90, 99, 99.9};
 
@@ -70,10 +81,10 @@ public final class Distributions {
   /**
    * Takes the calls the agent's histograms counted ({@code wasmlens.CallHistogram}, {@code
    * wasmlens.HostCallHistogram}) as the distribution of each module and export, and each import,
-   * for which they hold more calls than its events do (a recording that keeps only some calls as
-   * events), and the phase's distribution with them. The events stay the source wherever they hold
-   * every call. Once per file, after its operations are recorded; returns what the report should
-   * say of it, a line per phase that changed.
+   * whose events hold less than {@link #EVENTS_STAND_FOR_ALL} of its counted calls (a recording
+   * that keeps only some calls as events), and the phase's distribution with them. The events stay
+   * the source wherever they hold every call. Once per file, after its operations are recorded;
+   * returns what the report should say of it, a line per phase that changed.
    */
   public List<String> useCountedCalls(List<CountedCalls> counted, long unreadable) {
     List<String> lines = new ArrayList<>();
@@ -104,7 +115,7 @@ public final class Distributions {
     for (Map.Entry<String, Histogram> entry : byKey.entrySet()) {
       Histogram fromEvents = byOperation.get(entry.getKey());
       long events = fromEvents == null ? 0 : fromEvents.getTotalCount();
-      if (entry.getValue().getTotalCount() <= events) {
+      if (events >= entry.getValue().getTotalCount() * EVENTS_STAND_FOR_ALL) {
         continue;
       }
       Histogram phaseHistogram =

@@ -46,14 +46,17 @@ final class ExplainPass {
       TailThresholds thresholds,
       Map<String, Long> medians,
       RecordingPass reading) {
-    if (!measured.candidates().holdTail(thresholds)) {
+    MeasurePass.Kept kept = measured.takeKept();
+    if (kept == null || !kept.candidates().holdTail(thresholds)) {
+      // Nothing refers to the first read's candidates and evidence from here on.
+      kept = null;
       return explain(measured.file(), thresholds, medians, reading);
     }
     try {
       return explain(
-          measured.candidates().tailOperations(thresholds),
-          measured.candidates().slowRequests(thresholds),
-          measured.evidence(),
+          kept.candidates().tailOperations(thresholds),
+          kept.candidates().slowRequests(thresholds),
+          kept.evidence(),
           medians);
     } catch (RuntimeException e) {
       return Explained.problem(measured.file() + ": " + RecordingPass.describe(e));

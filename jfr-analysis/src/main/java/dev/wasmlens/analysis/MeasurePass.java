@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The first pass over one file, usually its only read: the latency distributions of its operations
@@ -23,7 +24,7 @@ final class MeasurePass {
 
   /**
    * One file after the first pass: a problem, or its distributions, where it comes from, and its
-   * tail's candidates with their evidence.
+   * tail's candidates with their evidence ({@link #takeKept}).
    */
   record Measured(
       Path file,
@@ -31,13 +32,25 @@ final class MeasurePass {
       String service,
       String host,
       List<String> warnings,
-      FileTailCandidates candidates,
-      Evidence evidence,
+      AtomicReference<Kept> kept,
       String problem) {
     static Measured problem(String problem) {
-      return new Measured(null, null, null, null, List.of(), null, null, problem);
+      return new Measured(null, null, null, null, List.of(), new AtomicReference<>(), problem);
+    }
+
+    /**
+     * The tail's candidates and their evidence, handed over once: whoever takes them decides
+     * whether they hold the tail, and lets them go before reading the file again if not, so that
+     * the second read does not hold the first one's evidence too (on a 1 GB recording in a 512 MB
+     * heap it would not fit beside it).
+     */
+    Kept takeKept() {
+      return kept.getAndSet(null);
     }
   }
+
+  /** A file's slowest operations and requests, and the evidence that can explain them. */
+  record Kept(FileTailCandidates candidates, Evidence evidence) {}
 
   /**
    * Measures {@code file}, keeping its tail's candidates in {@code candidates}; a file that cannot
@@ -88,8 +101,7 @@ final class MeasurePass {
           scan.serviceName() == null ? UNKNOWN_SERVICE : scan.serviceName(),
           scan.hostName(),
           warnings,
-          candidates,
-          scan.evidence(),
+          new AtomicReference<>(new Kept(candidates, scan.evidence())),
           null);
     } catch (IOException | RuntimeException | InternalError e) {
       return Measured.problem(file + ": " + RecordingPass.describe(e));

@@ -105,6 +105,37 @@ class CountedCallsTest {
     assertThat(row(windowed, "fast").count()).isEqualTo(45);
   }
 
+  @Test
+  void eventsThatHoldMostOfTheCountedCallsStayTheirSource() throws Exception {
+    // As in a diagnosis whose oldest chunk was dropped: the histograms counted 60 calls of "fast",
+    // the events hold 45 of them, of their own, longer durations (about 50 us against 1 us).
+    Path events = SyntheticRecording.write(work.resolve("events.jfr"), 50);
+    Path both = work.resolve("both.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable(SyntheticRecording.CallHistogram.class);
+      recording.start();
+      Histogram fast = new Histogram(2);
+      for (int i = 0; i < 60; i++) {
+        fast.recordValue(TimeUnit.MICROSECONDS.toNanos(1));
+      }
+      commit("fast", fast);
+      recording.stop();
+      recording.dump(work.resolve("histograms.jfr"));
+    }
+    java.nio.file.Files.write(
+        both,
+        concat(
+            java.nio.file.Files.readAllBytes(events),
+            java.nio.file.Files.readAllBytes(work.resolve("histograms.jfr"))));
+
+    List<String> problems = new ArrayList<>();
+    Analysis analysis = new Analyzer(99, -1).analyze(List.of(both), problems, line -> {}).get(0);
+    assertThat(problems).isEmpty();
+    assertThat(row(analysis, "fast").count()).isEqualTo(45);
+    assertThat(row(analysis, "fast").p50Nanos()).isGreaterThan(TimeUnit.MICROSECONDS.toNanos(10));
+    assertThat(analysis.warnings()).noneSatisfy(w -> assertThat(w).contains("histograms"));
+  }
+
   private static void commit(String export, Histogram calls) {
     ByteBuffer buffer = ByteBuffer.allocate(calls.getNeededByteBufferCapacity());
     int length = calls.encodeIntoCompressedByteBuffer(buffer);
