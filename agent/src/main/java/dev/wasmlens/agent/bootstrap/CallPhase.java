@@ -17,8 +17,9 @@ import dev.wasmlens.agent.bootstrap.jfr.CallEvent;
  * it begins, in a diagnosis ({@code wasmlens.diagnosis=true}, which reads its CPU clock too) and
  * for a recording without the histograms. A {@link PhaseListener} gets whole only the calls it
  * makes spans of (failed, at least its threshold, or holding a host call it got) and a count of
- * every other one, so telemetry selects as the recording does. Nothing but the depth counter and
- * three flag reads when nothing wants calls.
+ * every other one, so telemetry selects as the recording does. Nothing but the depth counter and a
+ * few flag reads when nothing wants calls, and no event class loaded before JFR starts ({@link
+ * JfrState}).
  */
 public final class CallPhase {
   private CallPhase() {}
@@ -36,7 +37,10 @@ public final class CallPhase {
     InjectedFailures.maybeThrow("call begin");
     state.hostNanos = 0;
     state.hostCallListened = false;
-    CallEvent event = state.callEvent;
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
+    CallEvent event = state.callEvent();
     boolean recorded = event.isEnabled();
     boolean listened = PhaseListener.Registry.current() != null;
     boolean counted = CallHistograms.recording();

@@ -13,6 +13,9 @@ public final class CompilePhase {
   /** A compile starts on this thread. */
   public static CompileEvent begin() {
     InjectedFailures.maybeThrow("compile begin");
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
     CompileEvent event = new CompileEvent();
     if (!PhaseClock.wanted(event)) {
       return null;

@@ -21,6 +21,9 @@ public final class HostCallPhase {
   /** The host function with trampoline {@code index} starts. */
   public static HostCallEvent begin(int index) {
     InjectedFailures.maybeThrow("host call begin");
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
     ThreadState state = ThreadState.current();
     HostCallEvent event = eventAt(state, state.hostCallDepth);
     boolean recorded = event.isEnabled();
@@ -94,7 +97,10 @@ public final class HostCallPhase {
   /** The thread's event for a host call at {@code depth}, made at the first host call that deep. */
   private static HostCallEvent eventAt(ThreadState state, int depth) {
     HostCallEvent[] events = state.hostCallEvents;
-    if (depth >= events.length) {
+    if (events == null) {
+      events = new HostCallEvent[depth + 1];
+      state.hostCallEvents = events;
+    } else if (depth >= events.length) {
       events = Arrays.copyOf(events, depth + 1);
       state.hostCallEvents = events;
     }

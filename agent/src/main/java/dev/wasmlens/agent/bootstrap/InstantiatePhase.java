@@ -71,10 +71,13 @@ public final class InstantiatePhase {
 
   private static InstantiateEvent begin(InstanceInfo info, boolean viaLinker) {
     InjectedFailures.maybeThrow("instantiate begin");
-    InstantiateEvent event = new InstantiateEvent();
     // Marked whether or not anything records, so that a recording started later does not call a
     // repeat "first".
     boolean first = info != null && info.module != null && info.module.markInstantiated();
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
+    InstantiateEvent event = new InstantiateEvent();
     if (!PhaseClock.wanted(event)) {
       return null;
     }

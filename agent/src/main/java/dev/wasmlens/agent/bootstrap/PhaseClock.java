@@ -28,6 +28,15 @@ final class PhaseClock {
   }
 
   /**
+   * False when nothing can consume a phase: no listener, and JFR not started ({@link JfrState}).
+   * Asked before a phase's event is made, so that an application nothing records never loads the
+   * event classes.
+   */
+  static boolean mayBeWanted() {
+    return PhaseListener.Registry.current() != null || JfrState.started();
+  }
+
+  /**
    * Begins {@code event} and reads the clocks it asks for: the CPU clock when {@code readCpu}, and
    * the scheduler statistics (run-queue wait, switches, voluntary switches) too when {@code
    * wasmlens.cpu-time=all}. The clocks lie inside the wall-clock interval and {@link #stop} reads

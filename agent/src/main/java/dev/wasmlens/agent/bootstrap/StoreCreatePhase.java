@@ -14,6 +14,9 @@ public final class StoreCreatePhase {
   public static StoreCreateEvent begin(long enginePtr) {
     InjectedFailures.maybeThrow("store begin");
     ThreadState.current().newStoreEnginePtr = enginePtr;
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
     StoreCreateEvent event = new StoreCreateEvent();
     if (!PhaseClock.wanted(event)) {
       return null;

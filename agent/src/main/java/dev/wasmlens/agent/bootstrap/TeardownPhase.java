@@ -56,6 +56,9 @@ public final class TeardownPhase {
     InjectedFailures.maybeThrow("teardown begin");
     String kind = typeName.startsWith(PACKAGE) ? typeName.substring(PACKAGE.length()) : typeName;
     WasmObjects.disposed(target, kind);
+    if (!PhaseClock.mayBeWanted()) {
+      return null;
+    }
     TeardownEvent event = new TeardownEvent();
     if (!PhaseClock.wanted(event)) {
       return null;

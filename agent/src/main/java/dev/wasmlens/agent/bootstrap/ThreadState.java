@@ -89,7 +89,15 @@ final class ThreadState {
    * The event of this thread's outermost call, reused by every call: most calls are counted, not
    * recorded ({@link CallPhase}), and must not allocate.
    */
-  final CallEvent callEvent = new CallEvent();
+  private CallEvent callEvent;
+
+  /** The thread's call event, made at its first call something may record ({@link JfrState}). */
+  CallEvent callEvent() {
+    if (callEvent == null) {
+      callEvent = new CallEvent();
+    }
+    return callEvent;
+  }
 
   /**
    * Whether the recording wants the current call as an event whatever its duration, so that it was
@@ -120,9 +128,10 @@ final class ThreadState {
   /**
    * The events of this thread's host calls in progress, by nesting depth (a host function may call
    * wasm that calls host functions again), reused by every host call: most are counted, not
-   * recorded. Grown as deeper nesting is met.
+   * recorded. Made at the first host call something may record (not before: see {@link JfrState})
+   * and grown as deeper nesting is met.
    */
-  HostCallEvent[] hostCallEvents = new HostCallEvent[] {new HostCallEvent()};
+  HostCallEvent[] hostCallEvents;
 
   /** How many host calls with an event are in progress on this thread. */
   int hostCallDepth;
