@@ -1,7 +1,6 @@
 package dev.wasmlens.bench;
 
 import dev.wasmlens.bench.jmh.TrivialCallBenchmark;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ final class CallCostCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Configuration.Tools tools = options.tools(null);
     Path work = options.work.toAbsolutePath();
-    writeAgentSettings(tools, work);
+    Configuration.writeAgentSettings(tools, work);
     List<Configuration> configurations = options.selected(MEASURED);
     Map<Configuration, List<Double>> results = new LinkedHashMap<>();
     if (agentAlone) {
@@ -117,21 +116,5 @@ final class CallCostCommand implements Callable<Integer> {
             .build();
     RunResult result = new Runner(jmh).runSingle();
     return result.getPrimaryResult().getScore();
-  }
-
-  /** The agent's JFR settings, for the JFR-alone configuration: {@code wasmlens-agent.jar jfc}. */
-  private static void writeAgentSettings(Configuration.Tools tools, Path work)
-      throws IOException, InterruptedException {
-    Path settings = work.resolve(Configuration.AGENT_SETTINGS);
-    Process process =
-        new ProcessBuilder(
-                tools.java().toString(), "-jar", tools.agent().toString(), "jfc", "profile")
-            .redirectOutput(settings.toFile())
-            .redirectError(work.resolve("jfc-stderr.txt").toFile())
-            .start();
-    if (process.waitFor() != 0) {
-      throw new IOException(
-          "the agent could not write its JFR settings; see " + work.resolve("jfc-stderr.txt"));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlens.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,26 @@ enum Configuration {
   OTEL_EXTENSION("OpenTelemetry Java agent + WasmLens extension, JFR recording");
 
   /**
-   * The agent's JFR settings file, written by the benchmark that runs {@link #JFR_ALONE} and {@link
-   * #JFR_HISTOGRAMS_ONLY}.
+   * The agent's JFR settings file, written ({@link #writeAgentSettings}) by the benchmarks that run
+   * {@link #JFR_ALONE} and {@link #JFR_HISTOGRAMS_ONLY}.
    */
   static final String AGENT_SETTINGS = "wasmlens.jfc";
+
+  /** The agent's JFR settings, for the JFR-alone configuration: {@code wasmlens-agent.jar jfc}. */
+  static void writeAgentSettings(Configuration.Tools tools, Path work)
+      throws IOException, InterruptedException {
+    Path settings = work.resolve(AGENT_SETTINGS);
+    Process process =
+        new ProcessBuilder(
+                tools.java().toString(), "-jar", tools.agent().toString(), "jfc", "profile")
+            .redirectOutput(settings.toFile())
+            .redirectError(work.resolve("jfc-stderr.txt").toFile())
+            .start();
+    if (process.waitFor() != 0) {
+      throw new IOException(
+          "the agent could not write its JFR settings; see " + work.resolve("jfc-stderr.txt"));
+    }
+  }
 
   private final String label;
 

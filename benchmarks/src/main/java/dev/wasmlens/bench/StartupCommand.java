@@ -19,6 +19,7 @@ final class StartupCommand implements Callable<Integer> {
   private static final List<Configuration> MEASURED =
       List.of(
           Configuration.BARE,
+          Configuration.JFR_ALONE,
           Configuration.IDLE,
           Configuration.JFR,
           Configuration.SPANS_OTLP,
@@ -32,6 +33,7 @@ final class StartupCommand implements Callable<Integer> {
     Measurements millis = new Measurements();
     try (OtlpSink sink = new OtlpSink()) {
       Configuration.Tools tools = options.tools(sink.endpoint());
+      Configuration.writeAgentSettings(tools, options.work.toAbsolutePath());
       Child.interleaved(
           options.rounds,
           MEASURED,
