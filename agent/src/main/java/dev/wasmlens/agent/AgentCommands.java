@@ -37,7 +37,7 @@ final class AgentCommands {
     switch (args[0]) {
       case "version":
       case "--version":
-        out.println("wasmlens-agent " + AgentStartup.VERSION);
+        out.println("wasmlens-agent " + AgentVersion.VALUE);
         return OK;
       case "jfc":
         if (args.length > 2) {

@@ -86,7 +86,7 @@ final class AgentInstaller {
       return null;
     }
     try {
-      return listenWith(WasmTelemetry.create(settings, AgentStartup.VERSION));
+      return listenWith(WasmTelemetry.create(settings, AgentVersion.VALUE));
     } catch (RuntimeException | LinkageError e) {
       AgentLog.info(
           "spans and metrics are off, the OpenTelemetry settings are not usable: "

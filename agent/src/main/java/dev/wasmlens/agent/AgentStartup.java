@@ -1,10 +1,7 @@
 package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.Installation;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * incompatible copies. Static calls into it, resolved when they run, are fine after the append.
  */
 final class AgentStartup {
-  static final String VERSION = readVersion();
-
   /**
    * Set by the first start: a second {@code -javaagent} or attach of this jar must not instrument
    * twice.
@@ -32,13 +27,13 @@ final class AgentStartup {
     long startNanos = System.nanoTime();
     AgentConfig config = AgentConfig.read(agentArgs, System.getProperties(), System.getenv());
     if (!config.enabled()) {
-      AgentLog.info("agent " + VERSION + " disabled by configuration");
+      AgentLog.info("agent " + AgentVersion.VALUE + " disabled by configuration");
       return;
     }
     if (!STARTED.compareAndSet(false, true)) {
       AgentLog.info(
           "agent "
-              + VERSION
+              + AgentVersion.VALUE
               + " is already running in this JVM; ignoring this start and its options");
       return;
     }
@@ -51,7 +46,7 @@ final class AgentStartup {
     }
     String started = AgentInstaller.install(config, agentArgs, instrumentation, lateAttach);
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
-    AgentLog.info("agent " + VERSION + " started in " + startMillis + " ms" + started);
+    AgentLog.info("agent " + AgentVersion.VALUE + " started in " + startMillis + " ms" + started);
   }
 
   /**
@@ -67,22 +62,11 @@ final class AgentStartup {
     AgentLog.info(
         what
             + " "
-            + VERSION
+            + AgentVersion.VALUE
             + " not started: WasmLens already runs in this JVM as "
             + Installation.owner());
     return false;
   }
 
   /** The build's version, from {@code version.properties}; unknown in an unpackaged build. */
-  private static String readVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = AgentStartup.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        properties.load(in);
-      }
-    } catch (IOException e) {
-      // Reported as unknown.
-    }
-    return properties.getProperty("version", "(unknown version)");
-  }
 }

@@ -62,7 +62,7 @@ final class AgentStatusEvent extends Event {
         AgentStatusEvent.class,
         () -> {
           AgentStatusEvent status = new AgentStatusEvent();
-          status.agentVersion = AgentStartup.VERSION;
+          status.agentVersion = AgentVersion.VALUE;
           status.serviceName = ServiceIdentity.SERVICE_NAME;
           status.hostName = ServiceIdentity.HOST_NAME;
           status.instrumentedClasses = instrumentedClasses.getAsInt();

@@ -41,7 +41,7 @@ public final class ExtensionStartup {
 
   private static final AtomicInteger INSTRUMENTED_CLASSES = new AtomicInteger();
   private static final WasmTelemetry.SdkAdditions SDK_ADDITIONS =
-      new WasmTelemetry.SdkAdditions(AgentStartup.VERSION);
+      new WasmTelemetry.SdkAdditions(AgentVersion.VALUE);
   private static Boolean installed;
 
   private ExtensionStartup() {}
@@ -72,7 +72,7 @@ public final class ExtensionStartup {
     try {
       AgentConfig config = AgentConfig.read(null, System.getProperties(), System.getenv());
       if (!config.enabled()) {
-        AgentLog.info("extension " + AgentStartup.VERSION + " disabled by configuration");
+        AgentLog.info("extension " + AgentVersion.VALUE + " disabled by configuration");
         return false;
       }
       if (config.debug()) {
@@ -116,7 +116,7 @@ public final class ExtensionStartup {
             Map.of(), AgentInstaller.toMap(System.getProperties()), System.getenv());
     if (!settings.turnedOff()) {
       AgentInstaller.listenWith(
-          WasmTelemetry.onSdk(sdk, SDK_ADDITIONS, settings, AgentStartup.VERSION));
+          WasmTelemetry.onSdk(sdk, SDK_ADDITIONS, settings, AgentVersion.VALUE));
       started.append(", spans and metrics through the OpenTelemetry Java agent");
     }
     Runtime.getRuntime()
@@ -124,7 +124,7 @@ public final class ExtensionStartup {
             new Thread(
                 () -> AgentInstaller.reportAtExit(INSTRUMENTED_CLASSES::get, null),
                 "wasmlens-exit-report"));
-    AgentLog.info("extension " + AgentStartup.VERSION + " started" + started);
+    AgentLog.info("extension " + AgentVersion.VALUE + " started" + started);
   }
 
   /**
