@@ -1,6 +1,7 @@
 package dev.wasmlens.agent;
 
 import dev.wasmlens.agent.bootstrap.AgentFailures;
+import dev.wasmlens.agent.bootstrap.PhaseEvents;
 import dev.wasmlens.agent.bootstrap.PhaseListener;
 import dev.wasmlens.agent.bootstrap.ThreadCpuClock;
 import dev.wasmlens.agent.instrumentation.WasmtimeTransformer;
@@ -104,6 +105,7 @@ final class AgentInstaller {
       return "";
     }
     try {
+      PhaseEvents.register();
       String started =
           ", recording to " + JfrRecordingStarter.start(config.jfrFile(), config.jfrBase());
       PeriodicEvents.registerIfRecording(instrumentedClasses);
