@@ -27,29 +27,22 @@ class CountedCallsTest {
     Path events = SyntheticRecording.write(work.resolve("events.jfr"), 50);
     // The histograms of another recording counted 10,000 fast calls of 40-60 us, and the same 5
     // slow calls as the events: the fast row must come from them, the slow one from the events.
-    Path both = work.resolve("both.jfr");
     java.time.Instant beforeHistograms = java.time.Instant.now();
-    try (Recording recording = new Recording()) {
-      recording.enable(SyntheticRecording.CallHistogram.class);
-      recording.start();
-      Histogram fast = new Histogram(2);
-      for (int i = 0; i < 10_000; i++) {
-        fast.recordValue(TimeUnit.MICROSECONDS.toNanos(40 + i % 21));
-      }
-      commit("fast", fast);
-      Histogram slow = new Histogram(2);
-      for (int i = 0; i < 5; i++) {
-        slow.recordValue(TimeUnit.MILLISECONDS.toNanos(20));
-      }
-      commit("slow", slow);
-      recording.stop();
-      recording.dump(work.resolve("histograms.jfr"));
-    }
-    java.nio.file.Files.write(
-        both,
-        concat(
-            java.nio.file.Files.readAllBytes(events),
-            java.nio.file.Files.readAllBytes(work.resolve("histograms.jfr"))));
+    Path both =
+        withHistograms(
+            events,
+            () -> {
+              Histogram fast = new Histogram(2);
+              for (int i = 0; i < 10_000; i++) {
+                fast.recordValue(TimeUnit.MICROSECONDS.toNanos(40 + i % 21));
+              }
+              commit("fast", fast);
+              Histogram slow = new Histogram(2);
+              for (int i = 0; i < 5; i++) {
+                slow.recordValue(TimeUnit.MILLISECONDS.toNanos(20));
+              }
+              commit("slow", slow);
+            });
 
     List<String> problems = new ArrayList<>();
     Analysis withHistograms =
@@ -110,23 +103,16 @@ class CountedCallsTest {
     // As in a diagnosis whose oldest chunk was dropped: the histograms counted 60 calls of "fast",
     // the events hold 45 of them, of their own, longer durations (about 50 us against 1 us).
     Path events = SyntheticRecording.write(work.resolve("events.jfr"), 50);
-    Path both = work.resolve("both.jfr");
-    try (Recording recording = new Recording()) {
-      recording.enable(SyntheticRecording.CallHistogram.class);
-      recording.start();
-      Histogram fast = new Histogram(2);
-      for (int i = 0; i < 60; i++) {
-        fast.recordValue(TimeUnit.MICROSECONDS.toNanos(1));
-      }
-      commit("fast", fast);
-      recording.stop();
-      recording.dump(work.resolve("histograms.jfr"));
-    }
-    java.nio.file.Files.write(
-        both,
-        concat(
-            java.nio.file.Files.readAllBytes(events),
-            java.nio.file.Files.readAllBytes(work.resolve("histograms.jfr"))));
+    Path both =
+        withHistograms(
+            events,
+            () -> {
+              Histogram fast = new Histogram(2);
+              for (int i = 0; i < 60; i++) {
+                fast.recordValue(TimeUnit.MICROSECONDS.toNanos(1));
+              }
+              commit("fast", fast);
+            });
 
     List<String> problems = new ArrayList<>();
     Analysis analysis = new Analyzer(99, -1).analyze(List.of(both), problems, line -> {}).get(0);
@@ -134,6 +120,27 @@ class CountedCallsTest {
     assertThat(row(analysis, "fast").count()).isEqualTo(45);
     assertThat(row(analysis, "fast").p50Nanos()).isGreaterThan(TimeUnit.MICROSECONDS.toNanos(10));
     assertThat(analysis.warnings()).noneSatisfy(w -> assertThat(w).contains("histograms"));
+  }
+
+  /**
+   * {@code events} followed by a recording of the histogram events {@code commits} commits, as one
+   * file.
+   */
+  private Path withHistograms(Path events, Runnable commits) throws Exception {
+    try (Recording recording = new Recording()) {
+      recording.enable(SyntheticRecording.CallHistogram.class);
+      recording.start();
+      commits.run();
+      recording.stop();
+      recording.dump(work.resolve("histograms.jfr"));
+    }
+    Path both = work.resolve("both.jfr");
+    java.nio.file.Files.write(
+        both,
+        concat(
+            java.nio.file.Files.readAllBytes(events),
+            java.nio.file.Files.readAllBytes(work.resolve("histograms.jfr"))));
+    return both;
   }
 
   private static void commit(String export, Histogram calls) {
